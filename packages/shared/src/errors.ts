@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Every error code the wire knows, with the HTTP status it travels with. */
+export const errorStatus = {
+  invalid_input: 400,
+  unauthorized: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  link_expired: 410,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorCodeSchema = z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]);
+
+export const errorDetailSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** Per-field reasons, present with `invalid_input`. */
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type ErrorDetail = z.infer<typeof errorDetailSchema>;
+
+export const errorBodySchema = z.object({ error: errorDetailSchema });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/**
+ * An error as a value: thrown or returned inside server and client, mapped to the wire shape in
+ * one place on each side.
+ */
+export class ParleyError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  /** Seconds until a rate-limited request may be retried. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fields?: Record<string, string>; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'ParleyError';
+    this.code = code;
+    this.fields = options.fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+
+  toDetail(): ErrorDetail {
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message };
+  }
+
+  toBody(): ErrorBody {
+    return { error: this.toDetail() };
+  }
+}
+
+/** Turns a failed zod parse into `invalid_input` with one reason per field. */
+export function invalidInput(error: z.ZodError, message = 'Some fields are not valid.'): ParleyError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return new ParleyError('invalid_input', message, { fields });
+}
+
+/** Parses `input` or throws `invalid_input` naming the fields that failed. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalidInput(result.error);
+  return result.data;
+}

@@ -1,0 +1,22 @@
+/** Socket.IO event names. Every chat payload, either way, travels on `message`. */
+export const socketEvents = {
+  message: 'message',
+  leaveGroup: 'leave_group',
+  notification: 'notification',
+  presence: 'presence',
+  groupPresence: 'group_presence',
+  userRegistered: 'user_registered',
+  groupCreated: 'group_created',
+  groupUpdated: 'group_updated',
+} as const;
+
+/** Socket.IO rooms every server process agrees on, so a second node needs no other state. */
+export const socketRooms = {
+  user: (userId: number) => `user:${userId}`,
+  groupMembers: (groupId: number) => `group:${groupId}`,
+  groupPresent: (groupId: number) => `group-present:${groupId}`,
+  session: (sessionId: string) => `session:${sessionId}`,
+} as const;
+
+/** The `data.code` of a refused handshake's `connect_error`. */
+export const handshakeErrorCode = 'unauthorized';

@@ -1,0 +1,2 @@
+// Desktop bridge contracts, one file per domain; see apps/desktop.
+export {};

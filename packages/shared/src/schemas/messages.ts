@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { clientIdSchema, idSchema, timestampSchema } from './common.js';
+
+export const chatMessageSchema = z.object({
+  id: idSchema,
+  user_id: idSchema,
+  message: z.string(),
+  timestamp: timestampSchema,
+  client_id: clientIdSchema.optional(),
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+export const botMessageSchema = z.object({
+  id: idSchema,
+  is_user: z.boolean(),
+  message: z.string(),
+  timestamp: timestampSchema,
+  client_id: clientIdSchema.optional(),
+});
+export type BotMessage = z.infer<typeof botMessageSchema>;
+
+export const botHistoryResponseSchema = z.object({
+  messages: z.array(botMessageSchema),
+  has_more: z.boolean(),
+});
+export type BotHistoryResponse = z.infer<typeof botHistoryResponseSchema>;

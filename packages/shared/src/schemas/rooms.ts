@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { idSchema } from './common.js';
+import { chatMessageSchema } from './messages.js';
+import { userWithPresenceSchema } from './users.js';
+
+export const chatRoomSummarySchema = z.object({
+  chat_room_id: idSchema,
+  other_user: userWithPresenceSchema,
+  last_message: chatMessageSchema.nullable(),
+  unread_count: z.number().int().nonnegative(),
+});
+export type ChatRoomSummary = z.infer<typeof chatRoomSummarySchema>;
+
+export const chatRoomsResponseSchema = z.object({ chat_rooms: z.array(chatRoomSummarySchema) });
+export type ChatRoomsResponse = z.infer<typeof chatRoomsResponseSchema>;
+
+export const chatRoomResponseSchema = z.object({
+  chat_room_id: idSchema,
+  other_user: userWithPresenceSchema,
+  messages: z.array(chatMessageSchema),
+  has_more: z.boolean(),
+});
+export type ChatRoomResponse = z.infer<typeof chatRoomResponseSchema>;
