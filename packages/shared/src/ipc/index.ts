@@ -1,2 +1,2 @@
-// Desktop bridge contracts, one file per domain; see apps/desktop.
-export {};
+// Desktop bridge contracts: the renderer's one interface, and per-domain IPC schemas.
+export * from './bridge.js';

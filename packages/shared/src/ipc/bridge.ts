@@ -1,0 +1,112 @@
+import type { ErrorDetail } from '../errors.js';
+import type { LoginRequest, RegisterRequest } from '../schemas/auth.js';
+import type {
+  ChatGroup,
+  ChatGroupResponse,
+  ChatGroupsResponse,
+  CreateGroupRequest,
+} from '../schemas/groups.js';
+import type { BotHistoryResponse } from '../schemas/messages.js';
+import type { MarkReadRequest, NotificationsResponse } from '../schemas/notifications.js';
+import type { ChatRoomResponse, ChatRoomsResponse } from '../schemas/rooms.js';
+import type { SelfUser, UsersResponse } from '../schemas/users.js';
+import type { MessageSend, SendAck, SimpleAck } from '../events/chat.js';
+import type { ServerToClientEvents } from '../events/maps.js';
+
+/**
+ * The one interface the renderer talks through. The desktop app implements it in the preload
+ * (over IPC to the main process, which holds the token and the socket); the web client
+ * implements it in the page (fetch + socket.io-client). Every method resolves to a `Result`;
+ * none throws across the boundary.
+ */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorDetail };
+
+/** A conversation the user can have open. */
+export type ConversationRef =
+  | { kind: 'bot' }
+  | { kind: 'room'; userId: number }
+  | { kind: 'group'; groupId: number };
+
+export type ConnectionState =
+  | { status: 'signed_out' }
+  | { status: 'connecting' }
+  | { status: 'connected' }
+  | { status: 'reconnecting'; attempt: number; retryInMs: number };
+
+/** Where this client's server is: chosen by the user, or hosted on this computer. */
+export type ServerChoice =
+  | { mode: 'remote'; url: string }
+  | { mode: 'host'; url: string; shareUrls: string[] };
+
+/** A registration mail the local host wrote to its outbox (no SMTP configured). */
+export interface OutboxLink {
+  to: string;
+  link: string;
+  sentAt: string;
+}
+
+/** A server-to-client socket event, relayed as a tagged value. */
+export type ServerEvent = {
+  [K in keyof ServerToClientEvents]: { event: K; payload: Parameters<ServerToClientEvents[K]>[0] };
+}[keyof ServerToClientEvents];
+
+export type Unsubscribe = () => void;
+
+export interface ParleyBridge {
+  /** 'desktop' in Electron, 'web' in a browser. */
+  readonly platform: 'desktop' | 'web';
+
+  server: {
+    /** The remembered server, or null on first run (the web client is always on its origin). */
+    current(): Promise<Result<ServerChoice | null>>;
+    /** Checks `<url>/health` and remembers the server. */
+    join(url: string): Promise<Result<ServerChoice>>;
+    /** Starts the embedded server on this computer (desktop only). */
+    host(): Promise<Result<ServerChoice>>;
+    /** Confirmation links the local host wrote instead of mailing them (desktop host only). */
+    outbox(): Promise<Result<OutboxLink[]>>;
+    forget(): Promise<Result<null>>;
+  };
+
+  auth: {
+    register(request: RegisterRequest): Promise<Result<{ status: 'confirmation_sent' }>>;
+    login(request: LoginRequest): Promise<Result<SelfUser>>;
+    logout(): Promise<Result<null>>;
+    /** The signed-in user when a stored session is still valid, else null. */
+    session(): Promise<Result<SelfUser | null>>;
+  };
+
+  api: {
+    users(): Promise<Result<UsersResponse>>;
+    notifications(): Promise<Result<NotificationsResponse>>;
+    markRead(request: MarkReadRequest): Promise<Result<null>>;
+    botHistory(page: { until?: number; after?: number }): Promise<Result<BotHistoryResponse>>;
+    chatRooms(): Promise<Result<ChatRoomsResponse>>;
+    chatRoom(roomId: number, page: { until?: number; after?: number }): Promise<Result<ChatRoomResponse>>;
+    chatGroups(): Promise<Result<ChatGroupsResponse>>;
+    chatGroup(groupId: number, page: { until?: number; after?: number }): Promise<Result<ChatGroupResponse>>;
+    createGroup(request: CreateGroupRequest): Promise<Result<ChatGroup>>;
+    renameGroup(groupId: number, name: string): Promise<Result<ChatGroup>>;
+  };
+
+  chat: {
+    send(payload: MessageSend): Promise<SendAck>;
+    leaveGroup(groupId: number): Promise<SimpleAck>;
+  };
+
+  events: {
+    onServerEvent(listener: (event: ServerEvent) => void): Unsubscribe;
+    onConnectionState(listener: (state: ConnectionState) => void): Unsubscribe;
+    /** Fired after a reconnect, once the client should refetch what it shows (catch-up). */
+    onResync(listener: () => void): Unsubscribe;
+    /** The main process asks the window to show a conversation (a notification was clicked). */
+    onOpenConversation(listener: (conversation: ConversationRef) => void): Unsubscribe;
+  };
+
+  ui: {
+    /** The conversation open in this window, so its messages raise no system notification. */
+    setActiveConversation(conversation: ConversationRef | null): void;
+    /** Opens an http(s) link in the system browser; anything else is refused. */
+    openExternal(url: string): Promise<Result<null>>;
+  };
+}
