@@ -1,2 +1,10 @@
 // Desktop bridge contracts: the renderer's one interface, and per-domain IPC schemas.
 export * from './bridge.js';
+export * from './window.js';
+export * from './contract.js';
+export * from './server.js';
+export * from './auth.js';
+export * from './api.js';
+export * from './chat.js';
+export * from './ui.js';
+export * from './events.js';

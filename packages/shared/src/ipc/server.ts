@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { defineInvoke } from './contract.js';
+
+/** A server address the user typed: an http(s) origin, at most a path prefix after it. */
+export const serverUrlSchema = z
+  .string()
+  .trim()
+  .max(2048, 'is too long')
+  .refine((s) => {
+    try {
+      const url = new URL(s);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+    } catch {
+      return false;
+    }
+  }, 'must be an http:// or https:// address');
+
+export const serverChoiceSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('remote'), url: z.string() }),
+  z.object({ mode: z.literal('host'), url: z.string(), shareUrls: z.array(z.string()) }),
+]);
+
+export const outboxLinkSchema = z.object({ to: z.string(), link: z.string(), sentAt: z.string() });
+
+export const serverIpc = {
+  current: defineInvoke('parley:server:current', z.tuple([])),
+  join: defineInvoke('parley:server:join', z.tuple([serverUrlSchema])),
+  host: defineInvoke('parley:server:host', z.tuple([])),
+  outbox: defineInvoke('parley:server:outbox', z.tuple([])),
+  forget: defineInvoke('parley:server:forget', z.tuple([])),
+} as const;
