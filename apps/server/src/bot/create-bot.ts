@@ -1,6 +1,6 @@
 import type { Bot, WorkspaceLookup } from './bot.js';
 import { createBuiltinBot } from './builtin/builtin-bot.js';
-import { createOpenAiBot } from './openai/openai-bot.js';
+import { createOpenAiBot, defaultModel } from './openai/openai-bot.js';
 
 /** How the bot is chosen at start: no `apiUrl` means the offline built-in bot. */
 export interface BotConfig {
@@ -13,19 +13,18 @@ export interface BotConfig {
 
 export interface CreateBotDeps {
   fetch?: typeof fetch;
+  /** Where to report a failed completion (a fixed phrase, never the key or raw error text). */
+  warn?: (reason: string) => void;
 }
 
 export function createBot(config: BotConfig, lookup: WorkspaceLookup, deps: CreateBotDeps = {}): Bot {
-  const builtin = createBuiltinBot(lookup);
   const apiUrl = config.apiUrl?.trim();
-  if (!apiUrl) return builtin;
+  if (!apiUrl) return createBuiltinBot(lookup);
+  const model = config.model?.trim() || defaultModel;
+  // The workspace commands keep answering from real data; everything else goes to the model.
+  const builtin = createBuiltinBot(lookup, { helpExtra: `Anything else you ask goes to the AI model ${model}.` });
   return createOpenAiBot(
-    {
-      apiUrl,
-      model: config.model?.trim() || undefined,
-      apiKey: config.apiKey?.trim() || undefined,
-      timeoutMs: config.timeoutMs,
-    },
-    { fetch: deps.fetch ?? globalThis.fetch, fallback: builtin },
+    { apiUrl, model, apiKey: config.apiKey?.trim() || undefined, timeoutMs: config.timeoutMs },
+    { fetch: deps.fetch ?? globalThis.fetch, fallback: builtin, ...(deps.warn ? { warn: deps.warn } : {}) },
   );
 }
