@@ -46,6 +46,11 @@ describe('built-in bot: people', () => {
     expect(reply).toBe('2 other people are online right now:\n• Bob Marley\n• Cleo Patra');
   });
 
+  it('someone online on two devices is listed once', async () => {
+    const reply = await createBuiltinBot(fakeLookup({ online: [ada, bob, bob] }).lookup).reply(ask('who is online'));
+    expect(reply).toBe('1 other person is online right now:\n• Bob Marley');
+  });
+
   it('who is online says so when nobody else is', async () => {
     const reply = await createBuiltinBot(fakeLookup({ online: [ada] }).lookup).reply(ask('who is here'));
     expect(reply).toMatch(/^Nobody else is online/);

@@ -31,23 +31,31 @@ const bareSearch = /^(?:please )?(?:find|search|look for|look up|grep)(?: for)?(
 
 const has = (text: string, pattern: RegExp) => pattern.test(text);
 
+// A loop rather than /[…]+$/: that regex retries from every position of a long run of such
+// characters in the middle of a message, which is quadratic on a 4000-character message.
+function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1] ?? '')) end--;
+  return text.slice(0, end);
+}
+
+function trimStartOf(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && chars.includes(text[start] ?? '')) start++;
+  return text.slice(start);
+}
+
+const endPunctuation = '?!.…';
+const quotes = `"'“”‘’«»`;
+
 /** Lower case, no command prefix, no trailing punctuation, one space between words. */
 export function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/^[\s/!]+/, '')
-    .replace(/[\s?!.…]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const words = text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
+  return trimEndOf(trimStartOf(words, ' /!'), ` ${endPunctuation}`);
 }
 
 function cleanTerm(raw: string): string {
-  return raw
-    .trim()
-    .replace(/[?!.…]+$/, '')
-    .replace(/^["'“”‘’«»]+|["'“”‘’«»]+$/g, '')
-    .trim();
+  return trimEndOf(trimStartOf(trimEndOf(raw.trim(), endPunctuation), quotes), quotes).trim();
 }
 
 function searchTerm(text: string): string | undefined {

@@ -14,8 +14,10 @@ function label(person: UserSummary, me: UserSummary): string {
 
 /** "who is online" / "who is here" */
 export async function onlineReply(lookup: WorkspaceLookup, me: UserSummary): Promise<string> {
-  const online = [...(await lookup.onlineUsers())].sort(byName);
-  const others = online.filter((person) => person.user_id !== me.user_id);
+  // Keyed by id: someone online on two devices is still one person.
+  const online = new Map((await lookup.onlineUsers()).map((person) => [person.user_id, person]));
+  online.delete(me.user_id);
+  const others = [...online.values()].sort(byName);
   if (others.length === 0) {
     return 'Nobody else is online right now. Messages you send will wait for them.';
   }
