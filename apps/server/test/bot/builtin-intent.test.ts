@@ -42,8 +42,13 @@ describe('the built-in bot reads plain phrasing', () => {
     ['anything about pizza', 'pizza'],
     ['find formal', 'formal'],
     ['find help', 'help'],
+    ['find release\n  notes', 'release notes'],
   ])('"%s" searches for "%s"', (text, term) => {
     expect(parseIntent(text, [])).toEqual({ kind: 'search', term });
+  });
+
+  it('"find out" is a phrase, not a search', () => {
+    expect(kindOf('find out who is online')).toBe('online');
   });
 
   it('a command wins over a greeting in the same message', () => {

@@ -22,7 +22,7 @@ export const maxSearchTermCodePoints = 100;
 
 // Phrasings that carry a search term. Matched on the original text so the term keeps its case.
 const searchPatterns: RegExp[] = [
-  /^(?:please\s+)?(?:find|search(?:\s+for)?|look\s+for|look\s+up|grep)\s+(?:messages?\s+)?(?:(?:about|with|containing|for|mentioning)\s+)?(.+)$/is,
+  /^(?:please\s+)?(?:find(?!\s+out\b)|search(?:\s+for)?|look\s+for|look\s+up|grep)\s+(?:messages?\s+)?(?:(?:about|with|containing|for|mentioning)\s+)?(.+)$/is,
   /^(?:show\s+(?:me\s+)?)?(?:any\s+)?(?:messages?|anything|something)\s+(?:about|with|containing|mentioning|on)\s+(.+)$/is,
   /^(?:who|what)\s+(?:said|mentioned|talked\s+about|wrote\s+about|was\s+saying\s+about)\s+(.+)$/is,
   /^(?:what\s+did\s+(?:people|anyone|someone)\s+(?:say|write)\s+about)\s+(.+)$/is,
@@ -55,7 +55,8 @@ export function normalize(text: string): string {
 }
 
 function cleanTerm(raw: string): string {
-  return trimEndOf(trimStartOf(trimEndOf(raw.trim(), endPunctuation), quotes), quotes).trim();
+  const term = trimEndOf(raw.replace(/\s+/g, ' ').trim(), endPunctuation);
+  return trimEndOf(trimStartOf(term, quotes), quotes).trim();
 }
 
 function searchTerm(text: string): string | undefined {
