@@ -1,0 +1,112 @@
+import type { ChatMessage } from '@parley/shared';
+import type { ActionContext } from './context';
+import { refOf, type ConversationKey } from '../stores/conversation-key';
+import { emptyConversation, withLatestPage, withNewerPage, withOlderPage } from '../stores/conversations-slice';
+import { firstConfirmedId, fromBotMessage, fromChatMessage, lastConfirmedId, type UiMessage } from '../stores/message-list';
+import type { Result } from '@parley/shared/ipc';
+
+interface Page {
+  messages: UiMessage[];
+  hasMore: boolean;
+}
+
+/** One history page of any conversation, as rows; a group page also refreshes who is present. */
+async function fetchPage(ctx: ActionContext, key: ConversationKey, page: { until?: number; after?: number }): Promise<Result<Page> | null> {
+  const { store, bridge } = ctx;
+  const ref = refOf(key);
+  const selfId = store.getState().self?.user_id ?? 0;
+  const rows = (messages: ChatMessage[]) => messages.map(fromChatMessage);
+  if (ref.kind === 'bot') {
+    const r = await bridge.api.botHistory(page);
+    return r.ok ? { ok: true, value: { messages: r.value.messages.map((m) => fromBotMessage(m, selfId)), hasMore: r.value.has_more } } : r;
+  }
+  if (ref.kind === 'group') {
+    const r = await bridge.api.chatGroup(ref.groupId, page);
+    if (!r.ok) return r;
+    const s = store.getState();
+    s.upsertGroup(r.value);
+    s.setPresent(ref.groupId, r.value.present_user_ids);
+    return { ok: true, value: { messages: rows(r.value.messages), hasMore: r.value.has_more } };
+  }
+  const roomId = store.getState().roomByUser[ref.userId];
+  // No room yet: the conversation starts empty and the first send creates the room.
+  if (roomId === undefined) return null;
+  const r = await bridge.api.chatRoom(roomId, page);
+  if (!r.ok) return r;
+  store.getState().upsertUser(r.value.other_user);
+  return { ok: true, value: { messages: rows(r.value.messages), hasMore: r.value.has_more } };
+}
+
+/** Marks the open conversation read on the server when the user can see it. */
+export async function markActiveRead(ctx: ActionContext, key: ConversationKey): Promise<void> {
+  const { store, bridge } = ctx;
+  const s = store.getState();
+  if (s.active !== key || !ctx.isVisible()) return;
+  s.setUnread(key, 0);
+  const ref = refOf(key);
+  if (ref.kind === 'group') await bridge.api.markRead({ chat_group_id: ref.groupId });
+  if (ref.kind === 'room') {
+    const roomId = s.roomByUser[ref.userId];
+    if (roomId !== undefined) await bridge.api.markRead({ chat_room_id: roomId });
+  }
+}
+
+/** Shows a conversation: leaves the group being viewed, fetches the newest page, marks it read. */
+export async function openConversation(ctx: ActionContext, key: ConversationKey): Promise<void> {
+  const { store, bridge } = ctx;
+  const previous = store.getState().active;
+  if (previous !== key) {
+    const prevRef = previous ? refOf(previous) : null;
+    if (prevRef?.kind === 'group') void bridge.chat.leaveGroup(prevRef.groupId);
+    store.getState().setActive(key);
+    bridge.ui.setActiveConversation(refOf(key));
+  }
+  store.getState().updateConversation(key, (c) => (c === emptyConversation ? { ...emptyConversation } : c));
+  const result = await fetchPage(ctx, key, {});
+  store.getState().updateConversation(key, (c) => {
+    if (result === null) return { ...c, status: 'ready', hasMore: false };
+    if (!result.ok) return { ...c, status: c.messages.length > 0 ? 'ready' : 'error', error: result.error.message };
+    return withLatestPage(c, result.value.messages, result.value.hasMore);
+  });
+  await markActiveRead(ctx, key);
+}
+
+/** Loads the 100 messages just older than the oldest one held. */
+export async function loadOlder(ctx: ActionContext, key: ConversationKey): Promise<void> {
+  const { store } = ctx;
+  const current = store.getState().conversations[key];
+  if (!current || current.loadingOlder || !current.hasMore) return;
+  const until = firstConfirmedId(current.messages);
+  if (until === null) return;
+  store.getState().updateConversation(key, (c) => ({ ...c, loadingOlder: true }));
+  const result = await fetchPage(ctx, key, { until });
+  store.getState().updateConversation(key, (c) => {
+    if (!result || !result.ok) return { ...c, loadingOlder: false, error: result?.ok === false ? result.error.message : null };
+    return withOlderPage(c, result.value.messages, result.value.hasMore);
+  });
+}
+
+/**
+ * After a reconnect: fetches what arrived since the newest message held (`after`), page by page,
+ * so there is neither a gap nor a duplicate. Falls back to the newest page if `after` fails.
+ */
+export async function catchUp(ctx: ActionContext, key: ConversationKey): Promise<void> {
+  const { store } = ctx;
+  const held = store.getState().conversations[key];
+  let after = held ? lastConfirmedId(held.messages) : null;
+  if (!held || after === null) return openConversation(ctx, key);
+  for (let round = 0; round < 100; round++) {
+    const result = await fetchPage(ctx, key, { after });
+    if (result === null) return;
+    if (!result.ok) {
+      const latest = await fetchPage(ctx, key, {});
+      if (latest?.ok) store.getState().updateConversation(key, (c) => withNewerPage(c, latest.value.messages));
+      return;
+    }
+    store.getState().updateConversation(key, (c) => withNewerPage(c, result.value.messages));
+    const newest = lastConfirmedId(result.value.messages);
+    if (!result.value.hasMore || newest === null || newest <= after) break;
+    after = newest;
+  }
+  await markActiveRead(ctx, key);
+}

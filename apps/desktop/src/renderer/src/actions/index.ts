@@ -1,0 +1,61 @@
+import type { LoginRequest, RegisterRequest } from '@parley/shared';
+import type { ParleyBridge } from '@parley/shared/ipc';
+import type { AppStore } from '../stores/app-store';
+import { keyOf, type ConversationKey } from '../stores/conversation-key';
+import type { ActionContext } from './context';
+import { catchUp, loadOlder, markActiveRead, openConversation } from './conversation-actions';
+import { loadDirectory } from './directory-actions';
+import { retryMessage, retryUnconfirmed, sendMessage } from './send-actions';
+import { handleServerEvent } from './server-events';
+import { boot, clearSession, login, logout, register } from './session-actions';
+
+export type Actions = ReturnType<typeof createActions>;
+
+/** Everything the UI can ask for, bound to one store and one bridge. */
+export function createActions(ctx: ActionContext) {
+  return {
+    boot: () => boot(ctx),
+    login: (request: LoginRequest) => login(ctx, request),
+    register: (request: RegisterRequest) => register(ctx, request),
+    logout: () => logout(ctx),
+    open: (key: ConversationKey) => openConversation(ctx, key),
+    loadOlder: (key: ConversationKey) => loadOlder(ctx, key),
+    send: (key: ConversationKey, text: string) => sendMessage(ctx, key, text),
+    retry: (key: ConversationKey, clientId: string) => retryMessage(ctx, key, clientId),
+    markActiveRead: () => {
+      const active = ctx.store.getState().active;
+      return active ? markActiveRead(ctx, active) : Promise.resolve();
+    },
+    resync: async () => {
+      if (ctx.store.getState().phase !== 'signed-in') return;
+      const active = ctx.store.getState().active;
+      await Promise.all([loadDirectory(ctx), active ? catchUp(ctx, active) : Promise.resolve()]);
+      await retryUnconfirmed(ctx);
+    },
+  };
+}
+
+/** Wires the bridge's events into the store once; returns the unsubscribe. */
+export function subscribe(ctx: ActionContext, actions: Actions): () => void {
+  const { bridge, store } = ctx;
+  const offs = [
+    bridge.events.onServerEvent((event) => void handleServerEvent(ctx, event)),
+    bridge.events.onConnectionState((state) => {
+      store.getState().setConnection(state);
+      if (state.status === 'signed_out' && store.getState().phase === 'signed-in') clearSession(ctx);
+    }),
+    bridge.events.onResync(() => void actions.resync()),
+    bridge.events.onOpenConversation((ref) => void actions.open(keyOf(ref))),
+  ];
+  return () => offs.forEach((off) => off());
+}
+
+export function createContext(store: AppStore, bridge: ParleyBridge): ActionContext {
+  return {
+    store,
+    bridge,
+    newClientId: () => crypto.randomUUID(),
+    now: () => new Date(),
+    isVisible: () => typeof document === 'undefined' || document.visibilityState === 'visible',
+  };
+}

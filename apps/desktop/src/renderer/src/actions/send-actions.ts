@@ -1,0 +1,82 @@
+import type { MessageSend, SendAck } from '@parley/shared';
+import type { ActionContext } from './context';
+import { refOf, type ConversationKey } from '../stores/conversation-key';
+import { emptyConversation } from '../stores/conversations-slice';
+import { appendPending, fromBotMessage, fromChatMessage, pendingMessage, setPendingStatus } from '../stores/message-list';
+
+// Sends on their way, so a retry never races its own first attempt.
+const inFlight = new Set<string>();
+
+function payloadFor(key: ConversationKey, text: string, clientId: string): MessageSend {
+  const ref = refOf(key);
+  if (ref.kind === 'bot') return { chat_type: 'bot', message: text, client_id: clientId };
+  if (ref.kind === 'room') return { chat_type: 'room', other_user_id: ref.userId, message: text, client_id: clientId };
+  return { chat_type: 'group', chat_group_id: ref.groupId, message: text, client_id: clientId };
+}
+
+/** Applies an acknowledgement: the stored message replaces the pending row, or the row fails. */
+export function applyAck(ctx: ActionContext, key: ConversationKey, clientId: string, ack: SendAck): void {
+  const s = ctx.store.getState();
+  if (!ack.ok) {
+    s.updateConversation(key, (c) => ({ ...c, messages: setPendingStatus(c.messages, clientId, 'failed', ack.error.message) }));
+    return;
+  }
+  const stored = ack.message;
+  const selfId = s.self?.user_id ?? 0;
+  if ('is_user' in stored) {
+    s.mergeInto(key, [{ ...fromBotMessage(stored, selfId), clientId }]);
+    return;
+  }
+  const ref = refOf(key);
+  if (ref.kind === 'room' && 'chat_room_id' in stored) {
+    s.linkRoom(stored.chat_room_id, ref.userId);
+    s.touchUser(ref.userId, stored.timestamp);
+  }
+  s.mergeInto(key, [{ ...fromChatMessage(stored), clientId }]);
+}
+
+async function deliver(ctx: ActionContext, key: ConversationKey, clientId: string, text: string): Promise<void> {
+  if (inFlight.has(clientId)) return;
+  inFlight.add(clientId);
+  try {
+    ctx.store.getState().updateConversation(key, (c) => ({ ...c, messages: setPendingStatus(c.messages, clientId, 'pending') }));
+    const ack = await ctx.bridge.chat.send(payloadFor(key, text, clientId));
+    applyAck(ctx, key, clientId, ack);
+  } finally {
+    inFlight.delete(clientId);
+  }
+}
+
+/** An optimistic send: the row shows at once as pending, with a client_id the server echoes. */
+export async function sendMessage(ctx: ActionContext, key: ConversationKey, text: string): Promise<void> {
+  const s = ctx.store.getState();
+  const self = s.self;
+  if (!self) return;
+  const clientId = ctx.newClientId();
+  const now = ctx.now();
+  s.updateConversation(key, (c) => ({
+    ...(c === emptyConversation ? { ...emptyConversation, status: 'ready' as const } : c),
+    messages: appendPending(c.messages, pendingMessage(clientId, self.user_id, text, now)),
+  }));
+  const ref = refOf(key);
+  if (ref.kind === 'room') s.touchUser(ref.userId, now.toISOString());
+  await deliver(ctx, key, clientId, text);
+}
+
+/** Sends a failed message again with the same client_id, so the server stores it at most once. */
+export async function retryMessage(ctx: ActionContext, key: ConversationKey, clientId: string): Promise<void> {
+  const message = ctx.store.getState().conversations[key]?.messages.find((m) => m.clientId === clientId && m.id === null);
+  if (message) await deliver(ctx, key, clientId, message.text);
+}
+
+/** After a reconnect, every unconfirmed message is tried again. */
+export async function retryUnconfirmed(ctx: ActionContext): Promise<void> {
+  const conversations = ctx.store.getState().conversations;
+  const jobs: Promise<void>[] = [];
+  for (const [key, conversation] of Object.entries(conversations)) {
+    for (const m of conversation?.messages ?? []) {
+      if (m.id === null && m.clientId) jobs.push(deliver(ctx, key as ConversationKey, m.clientId, m.text));
+    }
+  }
+  await Promise.all(jobs);
+}

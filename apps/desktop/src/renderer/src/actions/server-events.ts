@@ -1,0 +1,92 @@
+import type { MessageEvent } from '@parley/shared';
+import type { ServerEvent } from '@parley/shared/ipc';
+import type { ActionContext } from './context';
+import { markActiveRead } from './conversation-actions';
+import { refreshRooms } from './directory-actions';
+import { groupKey, userKey, type ConversationKey } from '../stores/conversation-key';
+import { fromBotMessage, fromChatMessage } from '../stores/message-list';
+import { unreadKeyOf } from '../stores/unread-slice';
+import { fullName } from '../lib/format';
+
+/** The person a room message is with: its author, or, for our own message, the room's other member. */
+async function roomPartner(ctx: ActionContext, event: Extract<MessageEvent, { chat_type: 'room' }>): Promise<number | null> {
+  const s = ctx.store.getState();
+  const selfId = s.self?.user_id;
+  if (event.user_id !== selfId) return event.user_id;
+  const known = s.userByRoom[event.chat_room_id];
+  if (known !== undefined) return known;
+  // Our own first message to someone: the pending row with this client_id says who.
+  if (event.client_id) {
+    for (const [key, c] of Object.entries(s.conversations)) {
+      if (key.startsWith('user:') && c?.messages.some((m) => m.clientId === event.client_id)) return Number(key.slice(5));
+    }
+  }
+  await refreshRooms(ctx);
+  return ctx.store.getState().userByRoom[event.chat_room_id] ?? null;
+}
+
+async function onMessage(ctx: ActionContext, event: MessageEvent): Promise<void> {
+  const s = ctx.store.getState();
+  const selfId = s.self?.user_id ?? 0;
+  if (event.chat_type === 'bot') {
+    s.mergeInto('bot', event.messages.map((m) => fromBotMessage(m, selfId)));
+    return;
+  }
+  let key: ConversationKey;
+  if (event.chat_type === 'room') {
+    const partner = await roomPartner(ctx, event);
+    if (partner === null) return;
+    s.linkRoom(event.chat_room_id, partner);
+    s.touchUser(partner, event.timestamp);
+    key = userKey(partner);
+  } else {
+    key = groupKey(event.chat_group_id);
+  }
+  ctx.store.getState().mergeInto(key, [fromChatMessage(event)]);
+  if (event.user_id !== selfId) await markActiveRead(ctx, key);
+}
+
+/** Applies one server event to the stores. */
+export async function handleServerEvent(ctx: ActionContext, event: ServerEvent): Promise<void> {
+  const s = ctx.store.getState();
+  switch (event.event) {
+    case 'message':
+      return onMessage(ctx, event.payload);
+    case 'notification': {
+      let key = unreadKeyOf(event.payload, s.userByRoom);
+      if (key === null) {
+        await refreshRooms(ctx);
+        key = unreadKeyOf(event.payload, ctx.store.getState().userByRoom);
+      }
+      if (key === null) return;
+      const state = ctx.store.getState();
+      if (state.active === key && ctx.isVisible()) return markActiveRead(ctx, key);
+      state.setUnread(key, event.payload.unread_count);
+      return;
+    }
+    case 'presence':
+      s.setOnline(event.payload.user_id, event.payload.online);
+      return;
+    case 'group_presence': {
+      const p = event.payload;
+      s.setPresence(p.chat_group_id, p.user_id, p.present);
+      if (p.user_id === s.self?.user_id) return;
+      const key = groupKey(p.chat_group_id);
+      const at = ctx.now().toISOString();
+      s.updateConversation(key, (c) => {
+        if (c.status === 'loading' && c.messages.length === 0) return c;
+        const lastId = c.messages.findLast((m) => m.id !== null)?.id ?? null;
+        const text = `${fullName(p)} ${p.present ? 'joined' : 'left'}`;
+        return { ...c, notices: [...c.notices, { key: `${at}-${p.user_id}-${c.notices.length}`, text, timestamp: at, afterId: lastId }] };
+      });
+      return;
+    }
+    case 'user_registered':
+      s.upsertUser({ ...event.payload, online: s.users[event.payload.user_id]?.online ?? false });
+      return;
+    case 'group_created':
+    case 'group_updated':
+      s.upsertGroup(event.payload);
+      return;
+  }
+}

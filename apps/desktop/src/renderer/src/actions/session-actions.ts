@@ -1,0 +1,57 @@
+import type { ErrorDetail, LoginRequest, RegisterRequest, SelfUser } from '@parley/shared';
+import type { ActionContext } from './context';
+import { openConversation } from './conversation-actions';
+import { loadDirectory } from './directory-actions';
+
+/** First screen: the remembered server (desktop) and a still-valid session, if any. */
+export async function boot(ctx: ActionContext): Promise<void> {
+  const { store, bridge } = ctx;
+  const server = await bridge.server.current();
+  if (!server.ok || server.value === null) {
+    store.getState().setPhase(bridge.platform === 'desktop' ? 'first-run' : 'signed-out');
+    return;
+  }
+  store.getState().setServer(server.value);
+  const session = await bridge.auth.session();
+  if (session.ok && session.value) await enterChat(ctx, session.value);
+  else store.getState().setPhase('signed-out');
+}
+
+export async function enterChat(ctx: ActionContext, self: SelfUser): Promise<void> {
+  ctx.store.getState().signedIn(self);
+  const directory = loadDirectory(ctx);
+  const opening = openConversation(ctx, ctx.store.getState().active ?? 'bot');
+  await Promise.all([directory, opening]);
+}
+
+export async function login(ctx: ActionContext, request: LoginRequest): Promise<ErrorDetail | null> {
+  const result = await ctx.bridge.auth.login(request);
+  if (!result.ok) return result.error;
+  await enterChat(ctx, result.value);
+  return null;
+}
+
+export async function register(ctx: ActionContext, request: RegisterRequest): Promise<ErrorDetail | null> {
+  const result = await ctx.bridge.auth.register(request);
+  return result.ok ? null : result.error;
+}
+
+/** Forgets everything the signed-in user could see. */
+export function clearSession(ctx: ActionContext): void {
+  const s = ctx.store.getState();
+  s.signedOut();
+  s.setActive(null);
+  s.resetConversations();
+  s.replaceUnread({});
+  s.setUsers([]);
+  s.setGroups([]);
+  ctx.store.setState({ roomByUser: {}, userByRoom: {}, lastActivityByUser: {}, presentByGroup: {} });
+  ctx.bridge.ui.setActiveConversation(null);
+}
+
+export async function logout(ctx: ActionContext): Promise<void> {
+  const active = ctx.store.getState().active;
+  if (active?.startsWith('group:')) void ctx.bridge.chat.leaveGroup(Number(active.slice(6)));
+  await ctx.bridge.auth.logout();
+  clearSession(ctx);
+}

@@ -1,0 +1,133 @@
+import {
+  groupCreatedEventSchema,
+  groupPresenceEventSchema,
+  groupUpdatedEventSchema,
+  handshakeErrorCode,
+  messageEventSchema,
+  notificationEventSchema,
+  presenceEventSchema,
+  sendAckSchema,
+  simpleAckSchema,
+  socketEvents,
+  userRegisteredEventSchema,
+  type ClientToServerEvents,
+  type ErrorDetail,
+  type SendAck,
+  type ServerToClientEvents,
+  type SimpleAck,
+} from '@parley/shared';
+import type { ConnectionState, ServerEvent } from '@parley/shared/ipc';
+import { io, type Socket } from 'socket.io-client';
+import type { z } from 'zod';
+
+const ackTimeoutMs = 10_000;
+
+// One schema per server event: nothing from the socket reaches a listener unparsed.
+const serverEventSchemas = {
+  message: messageEventSchema,
+  notification: notificationEventSchema,
+  presence: presenceEventSchema,
+  group_presence: groupPresenceEventSchema,
+  user_registered: userRegisteredEventSchema,
+  group_created: groupCreatedEventSchema,
+  group_updated: groupUpdatedEventSchema,
+} satisfies { [K in keyof ServerToClientEvents]: z.ZodType };
+
+export interface SocketCallbacks {
+  onEvent: (event: ServerEvent) => void;
+  onState: (state: ConnectionState) => void;
+  onResync: () => void;
+  onUnauthorized: () => void;
+}
+
+export interface WebSocketLink {
+  connect(token: string): void;
+  disconnect(): void;
+  send(payload: unknown): Promise<SendAck>;
+  leaveGroup(groupId: number): Promise<SimpleAck>;
+}
+
+const notConnected: ErrorDetail = { code: 'internal', message: 'Not connected to the server.' };
+const noAnswer: ErrorDetail = { code: 'internal', message: 'The server did not answer in time.' };
+const badAnswer: ErrorDetail = { code: 'internal', message: 'The server sent an answer Parley does not understand.' };
+
+export function createSocketLink(baseUrl: string, callbacks: SocketCallbacks): WebSocketLink {
+  let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+
+  function emitWithAck<T>(event: 'message' | 'leave_group', payload: unknown, schema: z.ZodType<T>): Promise<T | { ok: false; error: ErrorDetail }> {
+    const current = socket;
+    // Failing fast while offline lets the store show "failed" and retry on reconnect,
+    // instead of a send that hangs in socket.io's buffer.
+    if (!current?.connected) return Promise.resolve({ ok: false, error: notConnected });
+    return current
+      .timeout(ackTimeoutMs)
+      .emitWithAck(event, payload)
+      .then((response: unknown) => {
+        const parsed = schema.safeParse(response);
+        return parsed.success ? parsed.data : { ok: false as const, error: badAnswer };
+      })
+      .catch(() => ({ ok: false as const, error: noAnswer }));
+  }
+
+  return {
+    connect(token) {
+      socket?.disconnect();
+      let everConnected = false;
+      const s: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
+        auth: { token },
+        transports: ['websocket', 'polling'],
+        reconnectionDelay: 500,
+        reconnectionDelayMax: 5000,
+      });
+      socket = s;
+      callbacks.onState({ status: 'connecting' });
+
+      s.on('connect', () => {
+        callbacks.onState({ status: 'connected' });
+        if (everConnected) callbacks.onResync();
+        everConnected = true;
+      });
+      s.on('disconnect', (reason) => {
+        if (socket !== s) return;
+        // The server closed us on purpose (e.g. a restart): socket.io will not retry by itself.
+        if (reason === 'io server disconnect') s.connect();
+        callbacks.onState({ status: 'reconnecting', attempt: 0, retryInMs: 500 });
+      });
+      s.io.on('reconnect_attempt', (attempt) => {
+        if (socket !== s) return;
+        callbacks.onState({ status: 'reconnecting', attempt, retryInMs: Math.min(5000, 500 * 2 ** attempt) });
+      });
+      s.on('connect_error', (error) => {
+        if (socket !== s) return;
+        const data: unknown = (error as Error & { data?: unknown }).data;
+        const code = typeof data === 'object' && data !== null && 'code' in data ? data.code : undefined;
+        if (code === handshakeErrorCode) {
+          s.disconnect();
+          socket = null;
+          callbacks.onUnauthorized();
+          return;
+        }
+        callbacks.onState({ status: 'reconnecting', attempt: 0, retryInMs: 500 });
+      });
+
+      for (const name of Object.keys(serverEventSchemas) as (keyof typeof serverEventSchemas)[]) {
+        const schema: z.ZodType = serverEventSchemas[name];
+        s.on(name as typeof socketEvents.message, (payload: unknown) => {
+          const parsed = schema.safeParse(payload);
+          // An event we cannot read is dropped; the next resync fills any gap it leaves.
+          if (parsed.success) callbacks.onEvent({ event: name, payload: parsed.data } as ServerEvent);
+        });
+      }
+    },
+    disconnect() {
+      socket?.disconnect();
+      socket = null;
+    },
+    send(payload) {
+      return emitWithAck(socketEvents.message, payload, sendAckSchema) as Promise<SendAck>;
+    },
+    leaveGroup(groupId) {
+      return emitWithAck(socketEvents.leaveGroup, { chat_group_id: groupId }, simpleAckSchema) as Promise<SimpleAck>;
+    },
+  };
+}

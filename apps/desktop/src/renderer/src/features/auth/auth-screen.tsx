@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { CheckEmail } from './check-email';
+import { LoginForm } from './login-form';
+import { RegisterForm } from './register-form';
+import './auth.css';
+
+type View = { name: 'login' } | { name: 'register' } | { name: 'sent'; email: string };
+
+export function AuthScreen() {
+  const [view, setView] = useState<View>({ name: 'login' });
+  return (
+    <main className="auth-screen">
+      <div className="auth-brand">
+        <span className="auth-logo" aria-hidden="true">
+          P
+        </span>
+        <span>Parley</span>
+      </div>
+      <div className="auth-card">
+        {view.name === 'login' ? <LoginForm onRegister={() => setView({ name: 'register' })} /> : null}
+        {view.name === 'register' ? (
+          <RegisterForm onSent={(email) => setView({ name: 'sent', email })} onLogin={() => setView({ name: 'login' })} />
+        ) : null}
+        {view.name === 'sent' ? <CheckEmail email={view.email} onDone={() => setView({ name: 'login' })} /> : null}
+      </div>
+      <p className="auth-footer">Calm, quick team chat.</p>
+    </main>
+  );
+}

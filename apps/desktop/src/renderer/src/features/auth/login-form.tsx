@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react';
+import type { ErrorDetail } from '@parley/shared';
+import { actions } from '../../actions/app-actions';
+import { Field } from '../../ui/field';
+import { authErrorMessage } from './auth-errors';
+
+export function LoginForm({ onRegister }: { onRegister: () => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ErrorDetail | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    performance.mark('parley:login-click');
+    const failure = await actions.login({ email, password });
+    setBusy(false);
+    if (failure) setError(failure);
+  }
+
+  return (
+    <form className="auth-form" onSubmit={(e) => void submit(e)} noValidate>
+      <h1>Welcome back</h1>
+      <p className="auth-lead">Log in to pick up where your team left off.</p>
+      {error ? (
+        <div className="alert" role="alert">
+          {authErrorMessage(error)}
+        </div>
+      ) : null}
+      <Field label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={error?.fields?.email} autoFocus required />
+      <Field label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={error?.fields?.password} required />
+      <button type="submit" className="button" disabled={busy || !email || !password}>
+        Log in
+      </button>
+      <p className="auth-switch">
+        New to Parley?{' '}
+        <button type="button" className="link-button" onClick={onRegister}>
+          Create an account
+        </button>
+      </p>
+    </form>
+  );
+}

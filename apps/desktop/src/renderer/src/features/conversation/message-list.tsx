@@ -1,0 +1,105 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { actions } from '../../actions/app-actions';
+import { useApp } from '../../stores/app-store';
+import type { ConversationKey } from '../../stores/conversation-key';
+import { emptyConversation } from '../../stores/conversations-slice';
+import { buildRows } from './rows';
+import { DaySeparator, MessageRow } from './message-row';
+
+// Start fetching older history while this much of it is still above the viewport.
+const loadOlderThresholdPx = 600;
+const stickToBottomPx = 120;
+
+/**
+ * The conversation's history as a virtualised list: only the rows in view are in the DOM, so
+ * 10,000 messages scroll as smoothly as ten. Scrolling near the top loads the next older page;
+ * the view stays put when it arrives and follows new messages only when already at the bottom.
+ */
+export function MessageList({ conversation, intro }: { conversation: ConversationKey; intro: React.ReactNode }) {
+  const state = useApp((s) => s.conversations[conversation] ?? emptyConversation);
+  const rows = useMemo(() => buildRows(state.messages, state.notices), [state.messages, state.notices]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+
+  // Row 0 is the top of the history: a loading line, or the conversation's introduction.
+  const virtualizer = useVirtualizer({
+    count: rows.length + 1,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (i === 0 ? 120 : rows[i - 1]?.kind === 'message' ? 44 : 36),
+    getItemKey: (i) => (i === 0 ? 'top' : rows[i - 1]?.key ?? i),
+    overscan: 12,
+  });
+
+  // Keep the reading position when an older page is prepended.
+  const firstKey = rows[0]?.key;
+  const lastKey = rows[rows.length - 1]?.key;
+  const previous = useRef<{ firstKey: string | undefined; lastKey: string | undefined; total: number; conversation: ConversationKey } | null>(null);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const before = previous.current;
+    const total = virtualizer.getTotalSize();
+    if (el) {
+      if (!before || before.conversation !== conversation) {
+        virtualizer.scrollToIndex(rows.length, { align: 'end' });
+        atBottom.current = true;
+      } else if (before.firstKey !== firstKey && before.lastKey === lastKey && before.firstKey !== undefined) {
+        el.scrollTop += total - before.total;
+      } else if (before.lastKey !== lastKey) {
+        const last = rows[rows.length - 1];
+        const mine = last?.kind === 'message' && last.message.status === 'pending';
+        if (atBottom.current || mine) virtualizer.scrollToIndex(rows.length, { align: 'end' });
+      }
+    }
+    previous.current = { firstKey, lastKey, total, conversation };
+  }, [conversation, firstKey, lastKey, rows, virtualizer]);
+
+  // Until the rows are measured, the end moves; follow it while the user has not scrolled away.
+  useEffect(() => {
+    if (state.status !== 'ready') return;
+    const id = requestAnimationFrame(() => {
+      if (atBottom.current) virtualizer.scrollToIndex(rows.length, { align: 'end' });
+    });
+    return () => cancelAnimationFrame(id);
+  }, [state.status, rows.length, virtualizer]);
+
+  function onScroll() {
+    const el = scrollRef.current;
+    if (!el) return;
+    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < stickToBottomPx;
+    if (el.scrollTop < loadOlderThresholdPx && state.hasMore && !state.loadingOlder) void actions.loadOlder(conversation);
+  }
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="message-scroll" ref={scrollRef} onScroll={onScroll} data-testid="message-list">
+      <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="message-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+          {items.map((item) => {
+            const row = item.index === 0 ? null : rows[item.index - 1];
+            return (
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
+                {item.index === 0 ? (
+                  state.hasMore || state.status === 'loading' ? (
+                    <div className="history-loading" role="status">
+                      Loading earlier messages…
+                    </div>
+                  ) : (
+                    intro
+                  )
+                ) : row?.kind === 'day' ? (
+                  <DaySeparator timestamp={row.timestamp} />
+                ) : row?.kind === 'notice' ? (
+                  <div className="notice">{row.notice.text}</div>
+                ) : row?.kind === 'message' ? (
+                  <MessageRow message={row.message} showHeader={row.showHeader} conversation={conversation} />
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

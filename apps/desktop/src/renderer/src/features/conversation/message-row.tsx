@@ -1,0 +1,56 @@
+import { memo } from 'react';
+import { actions } from '../../actions/app-actions';
+import { useApp } from '../../stores/app-store';
+import type { ConversationKey } from '../../stores/conversation-key';
+import type { UiMessage } from '../../stores/message-list';
+import { formatDay, formatTime, fullName } from '../../lib/format';
+import { Avatar } from '../../ui/avatar';
+import { MessageText } from './message-text';
+
+export const MessageRow = memo(function MessageRow({ message, showHeader, conversation }: { message: UiMessage; showHeader: boolean; conversation: ConversationKey }) {
+  const author = useApp((s) => (message.authorId === null ? null : s.users[message.authorId] ?? (s.self?.user_id === message.authorId ? s.self : undefined)));
+  const name = message.authorId === null ? 'Parley Bot' : author ? fullName(author) : 'Unknown user';
+  const time = formatTime(message.timestamp);
+  const classes = ['message', showHeader ? 'with-header' : 'continued', message.status].join(' ');
+  return (
+    <article className={classes} aria-label={`${name}, ${time}`}>
+      <div className="message-gutter">
+        {showHeader ? (
+          <Avatar user={message.authorId === null ? null : author ?? { user_id: message.authorId, first_name: '?', last_name: '' }} />
+        ) : (
+          <time className="message-hover-time" dateTime={message.timestamp}>
+            {time}
+          </time>
+        )}
+      </div>
+      <div className="message-body">
+        {showHeader ? (
+          <div className="message-meta">
+            <span className="message-author">{name}</span>
+            <time dateTime={message.timestamp} title={`${formatDay(message.timestamp)} ${time}`}>
+              {time}
+            </time>
+          </div>
+        ) : null}
+        <MessageText text={message.text} />
+        {message.status === 'pending' ? <span className="message-status">Sending…</span> : null}
+        {message.status === 'failed' ? (
+          <span className="message-status failed" role="status">
+            Not sent{message.error ? `: ${message.error}` : ''}.{' '}
+            <button type="button" className="link-button" onClick={() => message.clientId && void actions.retry(conversation, message.clientId)}>
+              Retry
+            </button>
+          </span>
+        ) : null}
+      </div>
+    </article>
+  );
+});
+
+export function DaySeparator({ timestamp }: { timestamp: string }) {
+  return (
+    <div className="day-separator" role="separator">
+      <span>{formatDay(timestamp)}</span>
+    </div>
+  );
+}

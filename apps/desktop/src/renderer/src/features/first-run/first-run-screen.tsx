@@ -1,0 +1,87 @@
+import { useState, type FormEvent } from 'react';
+import type { ServerChoice } from '@parley/shared/ipc';
+import { bridge } from '../../bridge';
+import { appStore } from '../../stores/app-store';
+import { Field } from '../../ui/field';
+import { OutboxLinks } from './outbox-links';
+import './first-run.css';
+
+/** Desktop only: join a team's server, or host one on this computer. */
+export function FirstRunScreen() {
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'join' | 'host' | null>(null);
+  const [hosted, setHosted] = useState<ServerChoice | null>(null);
+
+  async function join(event: FormEvent) {
+    event.preventDefault();
+    setBusy('join');
+    setError(null);
+    const result = await bridge.server.join(url.trim());
+    setBusy(null);
+    if (!result.ok) return setError(result.error.message);
+    appStore.getState().setServer(result.value);
+    appStore.getState().setPhase('signed-out');
+  }
+
+  async function host() {
+    setBusy('host');
+    setError(null);
+    const result = await bridge.server.host();
+    setBusy(null);
+    if (!result.ok) return setError(result.error.message);
+    appStore.getState().setServer(result.value);
+    setHosted(result.value);
+  }
+
+  if (hosted?.mode === 'host') {
+    return (
+      <main className="first-run">
+        <div className="first-run-card">
+          <h1>Your server is running</h1>
+          <p className="first-run-lead">Teammates on your network can join with one of these addresses:</p>
+          <ul className="share-urls">
+            {hosted.shareUrls.map((u) => (
+              <li key={u}>
+                <code>{u}</code>
+              </li>
+            ))}
+          </ul>
+          <OutboxLinks />
+          <button type="button" className="button" onClick={() => appStore.getState().setPhase('signed-out')}>
+            Continue
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  return (
+    <main className="first-run">
+      <div className="first-run-card">
+        <h1>Welcome to Parley</h1>
+        <p className="first-run-lead">Connect to your team’s server, or start one on this computer.</p>
+        {error ? (
+          <div className="alert" role="alert">
+            {error}
+          </div>
+        ) : null}
+        <form className="first-run-option" onSubmit={(e) => void join(e)}>
+          <h2>Join a team server</h2>
+          <Field label="Server address" placeholder="https://chat.example.com" value={url} onChange={(e) => setUrl(e.target.value)} autoFocus />
+          <button type="submit" className="button" disabled={!url.trim() || busy !== null}>
+            {busy === 'join' ? 'Checking…' : 'Join'}
+          </button>
+        </form>
+        <div className="first-run-divider">or</div>
+        <div className="first-run-option">
+          <h2>Host on this computer</h2>
+          <p className="first-run-lead">Parley runs its own server here; teammates join over your network.</p>
+          <button type="button" className="button secondary" onClick={() => void host()} disabled={busy !== null}>
+            {busy === 'host' ? 'Starting…' : 'Host on this computer'}
+          </button>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { actions } from '../../actions/app-actions';
+import { useApp, useAppShallow } from '../../stores/app-store';
+import { selectGroupIds, selectPeopleIds } from '../../stores/sidebar-selectors';
+import { fullName } from '../../lib/format';
+import { Avatar } from '../../ui/avatar';
+import { NewGroupDialog } from '../groups/new-group-dialog';
+import { GroupItem } from './group-item';
+import { PersonItem } from './person-item';
+import { SidebarItem } from './sidebar-item';
+import './sidebar.css';
+
+export function Sidebar() {
+  const peopleIds = useAppShallow(selectPeopleIds);
+  const groupIds = useAppShallow(selectGroupIds);
+  const self = useApp((s) => s.self);
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <nav className="sidebar" aria-label="Conversations">
+      <header className="sidebar-header">
+        <span className="sidebar-logo" aria-hidden="true">
+          P
+        </span>
+        <span className="sidebar-title">Parley</span>
+      </header>
+
+      <div className="sidebar-scroll">
+        <ul className="sidebar-list">
+          <SidebarItem conversation="bot" label="Parley Bot" leading={<Avatar user={null} size="small" />} />
+        </ul>
+
+        <section aria-labelledby="people-heading">
+          <h2 id="people-heading" className="sidebar-heading">
+            People
+          </h2>
+          <ul className="sidebar-list">
+            {peopleIds.map((id) => (
+              <PersonItem key={id} userId={id} />
+            ))}
+          </ul>
+          {peopleIds.length === 0 ? <p className="sidebar-empty">Nobody else yet. Invite your team!</p> : null}
+        </section>
+
+        <section aria-labelledby="groups-heading">
+          <div className="sidebar-heading-row">
+            <h2 id="groups-heading" className="sidebar-heading">
+              Groups
+            </h2>
+            <button type="button" className="button ghost small" onClick={() => setCreating(true)}>
+              <span aria-hidden="true">+</span> New group
+            </button>
+          </div>
+          <ul className="sidebar-list">
+            {groupIds.map((id) => (
+              <GroupItem key={id} groupId={id} />
+            ))}
+          </ul>
+          {groupIds.length === 0 ? <p className="sidebar-empty">No groups yet.</p> : null}
+        </section>
+      </div>
+
+      {self ? (
+        <footer className="sidebar-footer">
+          <Avatar user={self} size="small" />
+          <span className="sidebar-self">
+            <span className="sidebar-self-name">{fullName(self)}</span>
+            <span className="sidebar-self-email">{self.email}</span>
+          </span>
+          <button type="button" className="button ghost small" onClick={() => void actions.logout()}>
+            Log out
+          </button>
+        </footer>
+      ) : null}
+      {creating ? <NewGroupDialog onClose={() => setCreating(false)} /> : null}
+    </nav>
+  );
+}

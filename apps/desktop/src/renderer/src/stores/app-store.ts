@@ -1,0 +1,35 @@
+import { createStore, useStore, type StoreApi } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createConversationsSlice, type ConversationsSlice } from './conversations-slice';
+import { createDirectorySlice, type DirectorySlice } from './directory-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+import { createUnreadSlice, type UnreadSlice } from './unread-slice';
+
+export type AppState = SessionSlice & DirectorySlice & ConversationsSlice & UnreadSlice & ConnectionSlice & UiSlice;
+export type AppStore = StoreApi<AppState>;
+
+/** The slices combined once; tests make a fresh store per case. */
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createSessionSlice(...a),
+    ...createDirectorySlice(...a),
+    ...createConversationsSlice(...a),
+    ...createUnreadSlice(...a),
+    ...createConnectionSlice(...a),
+    ...createUiSlice(...a),
+  }));
+}
+
+export const appStore = createAppStore();
+
+/** Narrow selection from the app store: a component re-renders only when its slice changes. */
+export function useApp<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore, selector);
+}
+
+/** For selectors that build an object or array: compared shallowly. */
+export function useAppShallow<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore, useShallow(selector));
+}

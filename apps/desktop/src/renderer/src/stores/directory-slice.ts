@@ -1,0 +1,85 @@
+import type { ChatGroup, ChatGroupSummary, ChatRoomSummary, UserWithPresence } from '@parley/shared';
+import type { StateCreator } from 'zustand';
+import type { AppState } from './app-store';
+
+export interface DirectorySlice {
+  users: Record<number, UserWithPresence>;
+  groups: Record<number, ChatGroupSummary>;
+  /** DM rooms, both ways: rooms are keyed by the other person in the UI. */
+  roomByUser: Record<number, number>;
+  userByRoom: Record<number, number>;
+  /** Latest message time per person, for "most recent activity first". */
+  lastActivityByUser: Record<number, string>;
+  /** Who is present in each group, from the group's page and `group_presence` events. */
+  presentByGroup: Record<number, number[]>;
+
+  setUsers: (users: UserWithPresence[]) => void;
+  upsertUser: (user: UserWithPresence) => void;
+  setOnline: (userId: number, online: boolean) => void;
+  setGroups: (groups: ChatGroupSummary[]) => void;
+  upsertGroup: (group: ChatGroup) => void;
+  setRooms: (rooms: ChatRoomSummary[]) => void;
+  linkRoom: (roomId: number, userId: number) => void;
+  touchUser: (userId: number, timestamp: string) => void;
+  setPresent: (groupId: number, userIds: number[]) => void;
+  setPresence: (groupId: number, userId: number, present: boolean) => void;
+}
+
+export const createDirectorySlice: StateCreator<AppState, [], [], DirectorySlice> = (set) => ({
+  users: {},
+  groups: {},
+  roomByUser: {},
+  userByRoom: {},
+  lastActivityByUser: {},
+  presentByGroup: {},
+
+  setUsers: (users) => set({ users: Object.fromEntries(users.map((u) => [u.user_id, u])) }),
+  upsertUser: (user) => set((s) => ({ users: { ...s.users, [user.user_id]: { ...s.users[user.user_id], ...user } } })),
+  setOnline: (userId, online) =>
+    set((s) => {
+      const user = s.users[userId];
+      if (!user || user.online === online) return s;
+      return { users: { ...s.users, [userId]: { ...user, online } } };
+    }),
+  setGroups: (groups) => set({ groups: Object.fromEntries(groups.map((g) => [g.chat_group_id, g])) }),
+  upsertGroup: (group) =>
+    set((s) => ({
+      groups: {
+        ...s.groups,
+        [group.chat_group_id]: { member_count: s.groups[group.chat_group_id]?.member_count ?? 0, ...s.groups[group.chat_group_id], ...group },
+      },
+    })),
+  setRooms: (rooms) =>
+    set((s) => {
+      const roomByUser = { ...s.roomByUser };
+      const userByRoom = { ...s.userByRoom };
+      const lastActivityByUser = { ...s.lastActivityByUser };
+      for (const room of rooms) {
+        const userId = room.other_user.user_id;
+        roomByUser[userId] = room.chat_room_id;
+        userByRoom[room.chat_room_id] = userId;
+        const at = room.last_message?.timestamp;
+        if (at && (lastActivityByUser[userId] ?? '') < at) lastActivityByUser[userId] = at;
+      }
+      return { roomByUser, userByRoom, lastActivityByUser };
+    }),
+  linkRoom: (roomId, userId) =>
+    set((s) =>
+      s.roomByUser[userId] === roomId
+        ? s
+        : { roomByUser: { ...s.roomByUser, [userId]: roomId }, userByRoom: { ...s.userByRoom, [roomId]: userId } },
+    ),
+  touchUser: (userId, timestamp) =>
+    set((s) =>
+      (s.lastActivityByUser[userId] ?? '') >= timestamp ? s : { lastActivityByUser: { ...s.lastActivityByUser, [userId]: timestamp } },
+    ),
+  setPresent: (groupId, userIds) => set((s) => ({ presentByGroup: { ...s.presentByGroup, [groupId]: [...new Set(userIds)] } })),
+  setPresence: (groupId, userId, present) =>
+    set((s) => {
+      const current = s.presentByGroup[groupId] ?? [];
+      const has = current.includes(userId);
+      if (has === present) return s;
+      const next = present ? [...current, userId] : current.filter((id) => id !== userId);
+      return { presentByGroup: { ...s.presentByGroup, [groupId]: next } };
+    }),
+});

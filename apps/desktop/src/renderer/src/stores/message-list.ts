@@ -1,0 +1,107 @@
+import type { BotMessage, ChatMessage } from '@parley/shared';
+
+export type MessageStatus = 'sent' | 'pending' | 'failed';
+
+/** A message as the conversation pane shows it: confirmed by the server, or still on its way. */
+export interface UiMessage {
+  /** Stable across pending → sent, so the row is not re-created when the server confirms it. */
+  key: string;
+  id: number | null;
+  clientId: string | null;
+  /** null: the bot. */
+  authorId: number | null;
+  text: string;
+  timestamp: string;
+  status: MessageStatus;
+  error: string | null;
+}
+
+export function fromChatMessage(message: ChatMessage): UiMessage {
+  return {
+    key: message.client_id ?? `id:${message.id}`,
+    id: message.id,
+    clientId: message.client_id ?? null,
+    authorId: message.user_id,
+    text: message.message,
+    timestamp: message.timestamp,
+    status: 'sent',
+    error: null,
+  };
+}
+
+export function fromBotMessage(message: BotMessage, selfId: number): UiMessage {
+  return {
+    key: message.client_id ?? `id:${message.id}`,
+    id: message.id,
+    clientId: message.client_id ?? null,
+    authorId: message.is_user ? selfId : null,
+    text: message.message,
+    timestamp: message.timestamp,
+    status: 'sent',
+    error: null,
+  };
+}
+
+export function pendingMessage(clientId: string, authorId: number, text: string, now: Date): UiMessage {
+  return { key: clientId, id: null, clientId, authorId, text, timestamp: now.toISOString(), status: 'pending', error: null };
+}
+
+/**
+ * Merges confirmed messages into a list: each id appears once, a confirmed message replaces the
+ * pending one with its client_id (whichever of ack or echo comes first), confirmed messages are
+ * ordered by id and the unconfirmed ones stay at the end in the order they were written.
+ */
+export function mergeMessages(list: readonly UiMessage[], incoming: readonly UiMessage[]): UiMessage[] {
+  if (incoming.length === 0) return list as UiMessage[];
+  const byId = new Map<number, UiMessage>();
+  const unconfirmed: UiMessage[] = [];
+  for (const m of list) {
+    if (m.id === null) unconfirmed.push(m);
+    else byId.set(m.id, m);
+  }
+  const confirmedClientIds = new Map<string, number>();
+  for (const m of incoming) {
+    if (m.id === null) continue;
+    if (m.clientId) confirmedClientIds.set(m.clientId, m.id);
+    // Keep the row we already have (and its key): a repeat delivery changes nothing.
+    if (!byId.has(m.id)) byId.set(m.id, m);
+  }
+  const stillUnconfirmed: UiMessage[] = [];
+  for (const m of unconfirmed) {
+    const confirmedId = m.clientId ? confirmedClientIds.get(m.clientId) : undefined;
+    const confirmed = confirmedId === undefined ? undefined : byId.get(confirmedId);
+    // The pending row gives way to the stored message, keeping its key so the row is not re-made.
+    if (confirmed && confirmedId !== undefined) byId.set(confirmedId, { ...confirmed, key: m.key, clientId: m.clientId });
+    else stillUnconfirmed.push(m);
+  }
+  const confirmed = [...byId.values()].sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+  return confirmed.concat(stillUnconfirmed);
+}
+
+export function appendPending(list: readonly UiMessage[], message: UiMessage): UiMessage[] {
+  return [...list, message];
+}
+
+/** Sets the status of the unconfirmed message with this client_id; a confirmed one is left alone. */
+export function setPendingStatus(list: readonly UiMessage[], clientId: string, status: 'pending' | 'failed', error: string | null = null): UiMessage[] {
+  let changed = false;
+  const next = list.map((m) => {
+    if (m.id !== null || m.clientId !== clientId) return m;
+    changed = true;
+    return { ...m, status, error };
+  });
+  return changed ? next : (list as UiMessage[]);
+}
+
+export function lastConfirmedId(list: readonly UiMessage[]): number | null {
+  for (let i = list.length - 1; i >= 0; i--) {
+    const id = list[i]?.id;
+    if (id !== null && id !== undefined) return id;
+  }
+  return null;
+}
+
+export function firstConfirmedId(list: readonly UiMessage[]): number | null {
+  for (const m of list) if (m.id !== null) return m.id;
+  return null;
+}

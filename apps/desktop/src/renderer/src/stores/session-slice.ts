@@ -1,0 +1,26 @@
+import type { SelfUser } from '@parley/shared';
+import type { ServerChoice } from '@parley/shared/ipc';
+import type { StateCreator } from 'zustand';
+import type { AppState } from './app-store';
+
+export type SessionPhase = 'booting' | 'first-run' | 'signed-out' | 'signed-in';
+
+export interface SessionSlice {
+  phase: SessionPhase;
+  self: SelfUser | null;
+  server: ServerChoice | null;
+  setServer: (server: ServerChoice | null) => void;
+  signedIn: (self: SelfUser) => void;
+  signedOut: () => void;
+  setPhase: (phase: SessionPhase) => void;
+}
+
+export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
+  phase: 'booting',
+  self: null,
+  server: null,
+  setServer: (server) => set({ server }),
+  signedIn: (self) => set({ self, phase: 'signed-in' }),
+  signedOut: () => set({ self: null, phase: 'signed-out' }),
+  setPhase: (phase) => set({ phase }),
+});
