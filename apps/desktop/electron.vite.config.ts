@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Three builds: main (ESM, Node), preload (CommonJS, because a sandboxed preload cannot load ES
+ * modules or require anything but a few Electron modules: everything is bundled in), and the
+ * renderer's page, loaded from files with relative paths.
+ * Dependencies are bundled into main as well, so the packaged app needs no node_modules.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: here('./out/main'),
+      rollupOptions: {
+        input: { index: here('./src/main/index.ts') },
+        // A few bundled CommonJS libraries call `require` for optional parts inside try/catch;
+        // give the ES module a real one so those parts load instead of silently going missing.
+        output: {
+          banner: "import { createRequire as __parleyCreateRequire } from 'node:module'; globalThis.require ??= __parleyCreateRequire(import.meta.url);",
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: here('./out/preload'),
+      rollupOptions: {
+        input: { index: here('./src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    root: here('./src/renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: here('./out/renderer'),
+      rollupOptions: { input: { index: here('./src/renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,98 @@
+import { app, ipcMain, net, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { watchOnline } from './connection/online-watch.js';
+import { realTimers } from './connection/socket-port.js';
+import { registerIpcHandlers } from './ipc/register.js';
+import { createEventRelay } from './ipc/event-relay.js';
+import { createSystemNotifier } from './notifications/system-notifier.js';
+import { resolvePaths } from './paths.js';
+import { contentSecurityPolicy } from './security/csp.js';
+import { guardNavigation, installCsp, installPermissionHandlers } from './security/harden.js';
+import { isAppUrl, isTrustedSender } from './security/sender.js';
+import { createServices } from './services.js';
+import { createAppTray } from './tray/app-tray.js';
+import { createMainWindow, revealWindow } from './window/main-window.js';
+
+// One Parley per user: a second launch only brings the first one's window forward.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | null = null;
+  let quitting = false;
+  let hostStopped = false;
+  const reveal = () => window && !window.isDestroyed() && revealWindow(window);
+  const log = (line: string) => console.log(line);
+  app.on('second-instance', reveal);
+  app.on('activate', reveal);
+  // The window hides to the tray; the app lives on until Quit.
+  app.on('window-all-closed', () => undefined);
+
+  void app.whenReady().then(async () => {
+    const paths = resolvePaths({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath(),
+      userData: app.getPath('userData'),
+      devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    });
+    const isApp = (url: string | undefined) => isAppUrl(url, paths.appOrigin);
+    const openExternal = (url: string) => shell.openExternal(url);
+
+    installCsp(session.defaultSession, contentSecurityPolicy({ devOrigin: paths.appOrigin.devOrigin }));
+    installPermissionHandlers(session.defaultSession, isApp);
+    // Any web contents at all, not only our window's, gets the same navigation rules.
+    app.on('web-contents-created', (_event, contents) => guardNavigation(contents, isApp, (url) => void openExternal(url)));
+
+    const relay = createEventRelay(() => (window && !window.isDestroyed() ? window.webContents : null));
+    const tray = createAppTray({ iconFolder: paths.iconFolder, onOpen: reveal, onQuit: () => app.quit() });
+    const services = createServices({
+      paths,
+      cipher: safeStorage,
+      relay,
+      log,
+      render: (view) => {
+        tray.update(view);
+        app.setBadgeCount(view.badgeCount);
+      },
+      showNotification: createSystemNotifier((conversation) => {
+        reveal();
+        relay.openConversation(conversation);
+      }, paths.appIcon),
+      window: () => ({
+        focused: window?.isFocused() ?? false,
+        visible: (window?.isVisible() ?? false) && !(window?.isMinimized() ?? true),
+      }),
+    });
+
+    registerIpcHandlers({ ipc: ipcMain, isTrusted: (event) => isTrustedSender(event, paths.appOrigin), log }, services, openExternal);
+
+    powerMonitor.on('resume', () => services.connection.wake());
+    watchOnline(() => net.isOnline(), () => services.connection.wake(), realTimers);
+
+    window = createMainWindow({
+      preload: paths.preload,
+      page: paths.page,
+      isApp,
+      openExternal: (url) => void openExternal(url),
+      icon: paths.appIcon,
+      isQuitting: () => quitting,
+    });
+
+    // Restore the remembered server (restarting a hosted one) and session, so the tray and
+    // notifications work even before the window asks.
+    await services.server.restore();
+    await services.auth.session();
+
+    app.on('before-quit', (event) => {
+      quitting = true;
+      if (hostStopped || !services.host.current) return;
+      // Give the hosted server its graceful stop (SIGTERM, then kill after 5 s) before exiting.
+      event.preventDefault();
+      services.connection.stop();
+      void services.host.stop().finally(() => {
+        hostStopped = true;
+        tray.destroy();
+        app.quit();
+      });
+    });
+  });
+}

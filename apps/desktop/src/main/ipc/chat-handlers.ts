@@ -1,0 +1,8 @@
+import { chatIpc } from '@parley/shared/ipc';
+import type { Connection } from '../connection/connection.js';
+import { handleInvoke, type IpcGuard } from './guard.js';
+
+export function registerChatHandlers(guard: IpcGuard, connection: Pick<Connection, 'send' | 'leaveGroup'>): void {
+  handleInvoke(guard, chatIpc.send, ([payload]) => connection.send(payload));
+  handleInvoke(guard, chatIpc.leaveGroup, ([groupId]) => connection.leaveGroup(groupId));
+}

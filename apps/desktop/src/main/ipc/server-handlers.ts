@@ -1,0 +1,11 @@
+import { serverIpc } from '@parley/shared/ipc';
+import type { ServerService } from '../session/server-service.js';
+import { handleInvoke, type IpcGuard } from './guard.js';
+
+export function registerServerHandlers(guard: IpcGuard, server: ServerService): void {
+  handleInvoke(guard, serverIpc.current, () => server.current());
+  handleInvoke(guard, serverIpc.join, ([url]) => server.join(url));
+  handleInvoke(guard, serverIpc.host, () => server.host());
+  handleInvoke(guard, serverIpc.outbox, () => server.outbox());
+  handleInvoke(guard, serverIpc.forget, () => server.forget());
+}

@@ -1,0 +1,121 @@
+import { networkInterfaces } from 'node:os';
+import type { ConversationRef } from '@parley/shared/ipc';
+import { createParleyApi } from './api/parley-api.js';
+import { Connection } from './connection/connection.js';
+import { realTimers } from './connection/socket-port.js';
+import { socketIoFactory } from './connection/socket-io-port.js';
+import { findFreePort } from './host/free-port.js';
+import { checkHealth } from './host/health.js';
+import { LocalHost } from './host/local-host.js';
+import { readOutbox } from './host/outbox.js';
+import { shareUrls } from './host/share-urls.js';
+import { utilityLauncher } from './host/utility-launcher.js';
+import type { EventRelay } from './ipc/event-relay.js';
+import { NotificationCoalescer, type Coalesced } from './notifications/coalescer.js';
+import { Directory } from './notifications/directory.js';
+import { UnreadCenter, refreshUnread } from './notifications/unread-center.js';
+import type { TrayView } from './notifications/unread-state.js';
+import type { AppPaths } from './paths.js';
+import { AuthService } from './session/auth-service.js';
+import { ServerService } from './session/server-service.js';
+import { SettingsStore } from './session/settings-store.js';
+import { TokenStore, type SecretCipher } from './session/token-store.js';
+
+export interface ServiceHooks {
+  paths: AppPaths;
+  cipher: SecretCipher;
+  relay: EventRelay;
+  render: (view: TrayView) => void;
+  showNotification: (notification: Coalesced) => void;
+  window: () => { focused: boolean; visible: boolean };
+  log: (line: string) => void;
+}
+
+/** Everything of the main process that is not a window: built once, wired together here. */
+export function createServices(hooks: ServiceHooks) {
+  const settings = new SettingsStore(hooks.paths.settingsFile);
+  const tokens = new TokenStore(hooks.paths.tokenFile, hooks.cipher);
+  const ui = { activeConversation: null as ConversationRef | null };
+
+  // Forward references: the REST client needs the server's URL and reports a revoked token.
+  let server: ServerService | null = null;
+  let auth: AuthService | null = null;
+  const api = createParleyApi({
+    fetch,
+    baseUrl: () => server?.url ?? null,
+    token: () => tokens.current(),
+    onUnauthorized: () => void auth?.endLocally(),
+  });
+
+  const connection = new Connection({ socketFactory: socketIoFactory, timers: realTimers, random: Math.random });
+  const directory = new Directory();
+  const coalescer = new NotificationCoalescer(hooks.showNotification, realTimers);
+  const unread = new UnreadCenter({
+    directory,
+    render: hooks.render,
+    notify: (request) => coalescer.push(request),
+    forget: (key) => coalescer.forget(key),
+    context: () => {
+      const window = hooks.window();
+      return {
+        selfUserId: auth?.self?.user_id ?? null,
+        activeConversation: ui.activeConversation,
+        windowFocused: window.focused,
+        windowVisible: window.visible,
+      };
+    },
+  });
+  const refresh = () => refreshUnread(unread, directory, api);
+
+  const host = new LocalHost({
+    launcher: utilityLauncher,
+    serverEntry: hooks.paths.serverEntry,
+    dataDir: hooks.paths.serverDataDir,
+    findPort: (preferred) => findFreePort(preferred),
+    isHealthy: async (url) => (await checkHealth(url, { timeoutMs: 1000 })).ok,
+    shareUrls: (port) => shareUrls(networkInterfaces(), port),
+    timers: realTimers,
+    log: (line) => hooks.log(`[server] ${line.trimEnd()}`),
+  });
+
+  server = new ServerService({
+    settings,
+    checkHealth: (url) => checkHealth(url),
+    host,
+    readOutbox: () => readOutbox(host.outboxDir),
+    onServerChanged: async () => {
+      await auth?.endLocally();
+    },
+  });
+
+  auth = new AuthService({
+    api,
+    tokens,
+    settings,
+    serverUrl: () => server?.url ?? null,
+    signedIn: (url, token) => {
+      connection.start(url, token);
+      void refresh();
+    },
+    signedOut: () => {
+      connection.stop();
+      coalescer.clear();
+      unread.reset();
+    },
+  });
+
+  connection.onState(hooks.relay.connectionState);
+  connection.onServerEvent((event) => {
+    unread.handle(event);
+    hooks.relay.serverEvent(event);
+  });
+  connection.onResync(() => {
+    void refresh();
+    hooks.relay.resync();
+  });
+  connection.onSessionExpired(() => void auth?.endLocally());
+
+  return { api, auth, server, host, connection, unread, ui };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,79 @@
+import type { LoginRequest, RegisterRequest, SelfUser } from '@parley/shared';
+import type { Result } from '@parley/shared/ipc';
+import type { ParleyApi } from '../api/parley-api.js';
+import type { SettingsStore } from './settings-store.js';
+import type { TokenStore } from './token-store.js';
+
+export interface AuthServiceDeps {
+  api: Pick<ParleyApi, 'register' | 'login' | 'logout' | 'notifications'>;
+  tokens: TokenStore;
+  settings: SettingsStore;
+  serverUrl: () => string | null;
+  /** Opens the socket and loads unread state for a signed-in user. */
+  signedIn: (url: string, token: string, user: SelfUser) => void;
+  /** Closes the socket and clears what belonged to the user. */
+  signedOut: () => void;
+}
+
+/** Sign-in state. The token is stored encrypted and used here and by the REST client only. */
+export class AuthService {
+  private user: SelfUser | null = null;
+
+  constructor(private readonly deps: AuthServiceDeps) {}
+
+  get self(): SelfUser | null {
+    return this.user;
+  }
+
+  register(request: RegisterRequest) {
+    return this.deps.api.register(request);
+  }
+
+  async login(request: LoginRequest): Promise<Result<SelfUser>> {
+    const result = await this.deps.api.login(request);
+    if (!result.ok) return result;
+    const { token, user } = result.value;
+    await this.deps.tokens.save(token);
+    await this.deps.settings.update({ user });
+    this.begin(token, user);
+    return { ok: true, value: user };
+  }
+
+  /** Revokes the token on the server when it can; forgets it here in any case. */
+  async logout(): Promise<Result<null>> {
+    if (this.deps.tokens.current() !== null) await this.deps.api.logout();
+    await this.endLocally();
+    return { ok: true, value: null };
+  }
+
+  /**
+   * The stored session, if the server still honours it. When the server cannot be reached the
+   * user stays signed in and the connection keeps trying; only an explicit 401 signs them out.
+   */
+  async session(): Promise<Result<SelfUser | null>> {
+    const token = await this.deps.tokens.load();
+    const { user } = await this.deps.settings.read();
+    if (!token || !user || !this.deps.serverUrl()) return { ok: true, value: null };
+    const probe = await this.deps.api.notifications();
+    if (!probe.ok && probe.error.code === 'unauthorized') {
+      await this.endLocally();
+      return { ok: true, value: null };
+    }
+    if (this.user?.user_id !== user.user_id) this.begin(token, user);
+    return { ok: true, value: user };
+  }
+
+  /** The server refused the token (socket handshake or a 401), or the server changed. */
+  async endLocally(): Promise<void> {
+    this.user = null;
+    await this.deps.tokens.clear();
+    await this.deps.settings.update({ user: null });
+    this.deps.signedOut();
+  }
+
+  private begin(token: string, user: SelfUser): void {
+    this.user = user;
+    const url = this.deps.serverUrl();
+    if (url) this.deps.signedIn(url, token, user);
+  }
+}

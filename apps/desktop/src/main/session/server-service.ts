@@ -1,0 +1,93 @@
+import type { OutboxLink, Result, ServerChoice } from '@parley/shared/ipc';
+import type { HostedServer } from '../host/local-host.js';
+import type { SettingsStore } from './settings-store.js';
+
+export interface ServerServiceDeps {
+  settings: SettingsStore;
+  checkHealth: (url: string) => Promise<Result<string>>;
+  host: {
+    start(preferredPort: number | null): Promise<Result<HostedServer>>;
+    stop(): Promise<void>;
+    readonly current: HostedServer | null;
+  };
+  readOutbox: () => Promise<OutboxLink[]>;
+  /** The server changed or was forgotten: the session of the old one no longer applies. */
+  onServerChanged: (url: string | null) => Promise<void>;
+}
+
+/** Which server this app talks to: one the user joined, or one hosted on this computer. */
+export class ServerService {
+  private choice: ServerChoice | null = null;
+
+  constructor(private readonly deps: ServerServiceDeps) {}
+
+  /** The origin REST and the socket talk to. */
+  get url(): string | null {
+    return this.choice?.url ?? null;
+  }
+
+  /** Restores the remembered choice at start; a hosted server is started again on its old port. */
+  async restore(): Promise<ServerChoice | null> {
+    const settings = await this.deps.settings.read();
+    this.choice = settings.server;
+    if (this.choice?.mode === 'host') {
+      const started = await this.deps.host.start(settings.hostPort);
+      if (started.ok) await this.remember(hostChoice(started.value), started.value.port);
+    }
+    return this.choice;
+  }
+
+  current(): Result<ServerChoice | null> {
+    return { ok: true, value: this.choice };
+  }
+
+  async join(url: string): Promise<Result<ServerChoice>> {
+    const checked = await this.deps.checkHealth(url);
+    if (!checked.ok) return checked;
+    const choice: ServerChoice = { mode: 'remote', url: checked.value };
+    await this.switchTo(choice, null);
+    return { ok: true, value: choice };
+  }
+
+  async host(): Promise<Result<ServerChoice>> {
+    const settings = await this.deps.settings.read();
+    const started = await this.deps.host.start(settings.hostPort);
+    if (!started.ok) return started;
+    const choice = hostChoice(started.value);
+    await this.switchTo(choice, started.value.port);
+    return { ok: true, value: choice };
+  }
+
+  async outbox(): Promise<Result<OutboxLink[]>> {
+    if (this.choice?.mode !== 'host') {
+      return { ok: false, error: { code: 'not_found', message: 'Only a server hosted on this computer has an outbox.' } };
+    }
+    return { ok: true, value: await this.deps.readOutbox() };
+  }
+
+  async forget(): Promise<Result<null>> {
+    const wasHosting = this.choice?.mode === 'host';
+    this.choice = null;
+    await this.deps.settings.update({ server: null });
+    await this.deps.onServerChanged(null);
+    if (wasHosting) await this.deps.host.stop();
+    return { ok: true, value: null };
+  }
+
+  private async switchTo(choice: ServerChoice, hostPort: number | null): Promise<void> {
+    const changed = this.choice?.url !== choice.url;
+    const wasHosting = this.choice?.mode === 'host' && choice.mode !== 'host';
+    await this.remember(choice, hostPort);
+    if (changed) await this.deps.onServerChanged(choice.url);
+    if (wasHosting) await this.deps.host.stop();
+  }
+
+  private async remember(choice: ServerChoice, hostPort: number | null): Promise<void> {
+    this.choice = choice;
+    await this.deps.settings.update(hostPort === null ? { server: choice } : { server: choice, hostPort });
+  }
+}
+
+function hostChoice(hosted: HostedServer): ServerChoice {
+  return { mode: 'host', url: hosted.url, shareUrls: hosted.shareUrls };
+}
