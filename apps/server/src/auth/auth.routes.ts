@@ -1,0 +1,41 @@
+import { loginRequestSchema, ParleyError, parseOrThrow, socketRooms } from '@parley/shared';
+import { eq } from 'drizzle-orm';
+import { Router, type RequestHandler } from 'express';
+import type { AppContext } from '../context.js';
+import { users } from '../db/schema/index.js';
+import { requireAuth, sessionOf } from '../http/auth.js';
+import { createSession, deleteSession } from './sessions.queries.js';
+
+export function authRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.post('/login', async (req, res) => {
+    const input = parseOrThrow(loginRequestSchema, req.body);
+    await ctx.rateLimits.assertLoginAllowed(input.email);
+    const [user] = await ctx.db.orm.select().from(users).where(eq(users.email, input.email)).limit(1);
+    // An unknown or unconfirmed address still pays for one scrypt, so timing tells nothing.
+    const valid = user
+      ? await ctx.passwords.verify(input.password, user.passwordHash)
+      : await ctx.passwords.burn(input.password);
+    if (!user || !valid) {
+      await ctx.rateLimits.loginFailed(input.email);
+      throw new ParleyError('invalid_credentials', 'The email address or the password is wrong.');
+    }
+    const token = await createSession(ctx.db, user.id, ctx.clock.now());
+    res.json({
+      token,
+      user: { user_id: user.id, email: user.email, first_name: user.firstName, last_name: user.lastName },
+    });
+  });
+
+  const logout: RequestHandler = async (_req, res) => {
+    const session = sessionOf(res);
+    await deleteSession(ctx.db, session.sessionId);
+    ctx.io.in(socketRooms.session(String(session.sessionId))).disconnectSockets(true);
+    res.json({ status: 'logged_out' });
+  };
+  router.get('/logout', requireAuth(ctx), logout);
+  router.post('/logout', requireAuth(ctx), logout);
+
+  return router;
+}

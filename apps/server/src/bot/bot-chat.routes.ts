@@ -1,0 +1,20 @@
+import { Router, type RequestHandler } from 'express';
+import type { AppContext } from '../context.js';
+import { requireAuth, sessionOf } from '../http/auth.js';
+import { parseHistoryQuery, readPage } from '../messages/history.js';
+import { toBotMessage } from '../messages/message-shapes.js';
+import { botMessagePage } from './bot-messages.queries.js';
+
+export function botChatRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const history: RequestHandler = async (req, res) => {
+    const { user } = sessionOf(res);
+    const query = parseHistoryQuery(req.query);
+    const page = await readPage(query, (request) => botMessagePage(ctx.db, user.user_id, request));
+    res.json({ messages: page.items.map(toBotMessage), has_more: page.hasMore });
+  };
+  // The seed spells it both ways.
+  router.get('/chat_bot', requireAuth(ctx), history);
+  router.get('/chat-bot', requireAuth(ctx), history);
+  return router;
+}

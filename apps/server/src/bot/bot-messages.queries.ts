@@ -1,0 +1,60 @@
+import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { botMessages } from '../db/schema/index.js';
+import type { PageRequest } from '../messages/history.js';
+import type { BotMessageRow } from '../messages/message-shapes.js';
+
+const columns = {
+  id: botMessages.id,
+  isUser: botMessages.isUser,
+  body: botMessages.body,
+  clientId: botMessages.clientId,
+  createdAt: botMessages.createdAt,
+};
+
+/** Stores one turn; null when the user already stored a turn under this `client_id` (a retry). */
+export async function insertBotMessage(
+  db: Database,
+  input: { userId: number; isUser: boolean; body: string; clientId: string | null; now: Date },
+): Promise<BotMessageRow | null> {
+  const [row] = await db.orm
+    .insert(botMessages)
+    .values({ userId: input.userId, isUser: input.isUser, body: input.body, clientId: input.clientId, createdAt: input.now })
+    .onConflictDoNothing({ target: [botMessages.userId, botMessages.clientId] })
+    .returning(columns);
+  return row ?? null;
+}
+
+export async function findBotMessageByClientId(db: Database, userId: number, clientId: string): Promise<BotMessageRow | null> {
+  const [row] = await db.orm
+    .select(columns)
+    .from(botMessages)
+    .where(and(eq(botMessages.userId, userId), eq(botMessages.clientId, clientId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function botMessagePage(db: Database, userId: number, page: PageRequest): Promise<BotMessageRow[]> {
+  const bound = page.bound
+    ? page.bound.op === 'lt'
+      ? lt(botMessages.id, page.bound.id)
+      : gt(botMessages.id, page.bound.id)
+    : undefined;
+  return db.orm
+    .select(columns)
+    .from(botMessages)
+    .where(and(eq(botMessages.userId, userId), bound))
+    .orderBy(page.order === 'desc' ? desc(botMessages.id) : asc(botMessages.id))
+    .limit(page.limit);
+}
+
+/** The turns just before `beforeId`, oldest first: the history the bot is given. */
+export async function recentTurns(db: Database, userId: number, beforeId: number, count: number): Promise<BotMessageRow[]> {
+  const rows = await db.orm
+    .select(columns)
+    .from(botMessages)
+    .where(and(eq(botMessages.userId, userId), lt(botMessages.id, beforeId)))
+    .orderBy(desc(botMessages.id))
+    .limit(count);
+  return rows.reverse();
+}

@@ -1,0 +1,35 @@
+import type { ClientToServerEvents, SelfUser, ServerToClientEvents } from '@parley/shared';
+import type { Server, Socket } from 'socket.io';
+import type { Bot } from './bot/bot.js';
+import type { Passwords } from './auth/passwords.js';
+import type { Clock } from './clock.js';
+import type { Database } from './db/client.js';
+import type { Settings } from './env.js';
+import type { RateLimits } from './http/rate-limits.js';
+import type { Logger } from './logger.js';
+import type { Mailer } from './mail/mailer.js';
+
+/** What a socket carries once its handshake is authenticated. */
+export interface SocketData {
+  userId: number;
+  sessionId: number;
+  user: SelfUser;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no events between server processes
+export type InterServerEvents = {};
+export type ParleyServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type ParleySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** Everything a route or socket handler may use, built once by `createApp`. */
+export interface AppContext {
+  db: Database;
+  io: ParleyServer;
+  mailer: Mailer;
+  bot: Bot;
+  clock: Clock;
+  logger: Logger;
+  settings: Settings;
+  passwords: Passwords;
+  rateLimits: RateLimits;
+}

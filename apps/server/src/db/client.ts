@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import * as schema from './schema/index.js';
+
+export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** Where the data lives: a PostgreSQL URL, or PGlite in a folder (or in memory for tests). */
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
+
+/**
+ * The database every feature receives: the drizzle query builder, a way to run raw SQL (for the
+ * statements the builder cannot say, such as data-modifying CTEs) with rows in one shape on both
+ * drivers, and a close.
+ */
+export interface Database {
+  readonly kind: DatabaseTarget['kind'];
+  readonly orm: Orm;
+  rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export function openDatabase(target: DatabaseTarget): Database {
+  if (target.kind === 'postgres') {
+    // Enough connections for a busy send path, few enough for a small PostgreSQL.
+    const client = postgres(target.url, { max: 10, onnotice: () => undefined });
+    const orm = drizzlePostgres(client, { schema });
+    return {
+      kind: 'postgres',
+      orm,
+      async rows<T extends Record<string, unknown>>(query: SQL) {
+        const result = await orm.execute(query);
+        return [...result] as T[];
+      },
+      close: () => client.end({ timeout: 2 }),
+    };
+  }
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  const client = new PGlite(target.dataDir ?? 'memory://');
+  const orm = drizzlePglite(client, { schema });
+  return {
+    kind: 'pglite',
+    orm,
+    async rows<T extends Record<string, unknown>>(query: SQL) {
+      const result = await orm.execute(query);
+      return result.rows as T[];
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Raw rows carry int8 as string (postgres.js) or bigint (PGlite); ids fit a JS number. */
+export function toId(value: unknown): number {
+  return Number(value);
+}
+
+export function toDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
+}

@@ -1,0 +1,17 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './users.js';
+
+export const chatGroups = pgTable(
+  'chat_groups',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull(),
+    authorId: bigint('author_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  // Names are unique regardless of case; the index makes the check race-free.
+  (t) => [uniqueIndex('chat_groups_name_key').on(sql`lower(${t.name})`)],
+);

@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { chatGroups } from './chat-groups.js';
+import { chatRooms } from './chat-rooms.js';
+import { users } from './users.js';
+
+/**
+ * Room and group messages in one table: exactly one of `room_id` / `group_id` is set. Pages are
+ * read by (conversation, id), so each conversation has its own composite index.
+ */
+export const messages = pgTable(
+  'messages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    roomId: bigint('room_id', { mode: 'number' }).references(() => chatRooms.id, { onDelete: 'cascade' }),
+    groupId: bigint('group_id', { mode: 'number' }).references(() => chatGroups.id, { onDelete: 'cascade' }),
+    senderId: bigint('sender_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    clientId: uuid('client_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('messages_room_id_id_idx').on(t.roomId, t.id).where(sql`${t.roomId} is not null`),
+    index('messages_group_id_id_idx').on(t.groupId, t.id).where(sql`${t.groupId} is not null`),
+    // A retry with the same client_id finds the first message; NULLs never collide.
+    uniqueIndex('messages_sender_client_id_key').on(t.senderId, t.clientId),
+    check('messages_one_conversation', sql`(${t.roomId} is null) <> (${t.groupId} is null)`),
+  ],
+);

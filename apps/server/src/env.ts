@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { defaultMigrationsDir } from './db/migrate.js';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s?.trim() ? s.trim() : undefined));
+
+const listOfText = z
+  .string()
+  .optional()
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: optionalText,
+  DATA_DIR: z.string().default('./data'),
+  SMTP_URL: optionalText,
+  PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  ALLOWED_ORIGINS: listOfText,
+  TRUST_PROXY: listOfText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BOT_API_URL: optionalText,
+  BOT_MODEL: optionalText,
+  BOT_API_KEY: optionalText,
+  BOT_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  WEB_CLIENT_DIR: optionalText,
+  MIGRATIONS_DIR: optionalText,
+});
+
+/** Everything the server is configured with, parsed once at start. */
+export interface Settings {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  smtpUrl: string | undefined;
+  /** Origin that links in mail point at, without a trailing slash. */
+  publicUrl: string;
+  rateLimits: boolean;
+  allowedOrigins: string[];
+  /** Express `trust proxy` value: false, or the proxies whose X-Forwarded-For is believed. */
+  trustProxy: string[] | false;
+  logLevel: string;
+  bot: { apiUrl?: string; model?: string; apiKey?: string; timeoutMs: number };
+  webClientDir: string;
+  migrationsDir: string;
+}
+
+/** The web build another workspace produces, found from this package's folder. */
+function defaultWebClientDir(): string {
+  // src/env.ts and dist/main.js are both two levels below apps/.
+  return fileURLToPath(new URL('../../desktop/out/web', import.meta.url));
+}
+
+export function parseSettings(env: NodeJS.ProcessEnv): Settings {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid settings: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    smtpUrl: e.SMTP_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    rateLimits: e.RATE_LIMITS === 'on',
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    trustProxy: e.TRUST_PROXY.length > 0 ? e.TRUST_PROXY : false,
+    logLevel: e.LOG_LEVEL,
+    bot: { apiUrl: e.BOT_API_URL, model: e.BOT_MODEL, apiKey: e.BOT_API_KEY, timeoutMs: e.BOT_TIMEOUT_MS },
+    webClientDir: e.WEB_CLIENT_DIR ? resolve(e.WEB_CLIENT_DIR) : defaultWebClientDir(),
+    migrationsDir: e.MIGRATIONS_DIR ? resolve(e.MIGRATIONS_DIR) : defaultMigrationsDir(),
+  };
+}
+
+/** Reads `.env` when there is one (real environment variables win), then parses. */
+export function loadSettings(): Settings {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return parseSettings(process.env);
+}

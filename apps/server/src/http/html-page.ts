@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import type { Response } from 'express';
+
+const style = `
+body { font: 16px/1.5 system-ui, sans-serif; background: #f4f5f7; color: #1d2330; margin: 0; }
+main { max-width: 28rem; margin: 15vh auto; padding: 2rem; background: #fff; border-radius: 12px;
+  box-shadow: 0 2px 12px rgba(0, 0, 0, 0.08); }
+h1 { font-size: 1.4rem; margin: 0 0 0.5rem; }
+p { margin: 0.5rem 0; }
+code { background: #eef0f3; padding: 0.1rem 0.3rem; border-radius: 4px; }
+`;
+
+// The page's only style is this block; the CSP allows exactly it, by hash, and no script at all.
+const styleHash = createHash('sha256').update(style).digest('base64');
+const pageCsp = `default-src 'none'; style-src 'sha256-${styleHash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A small self-contained HTML page; `paragraphs` may hold `<code>` already escaped by the caller. */
+export function sendHtmlPage(res: Response, status: number, title: string, paragraphs: string[]): void {
+  const body = paragraphs.map((p) => `<p>${p}</p>`).join('\n');
+  res
+    .status(status)
+    .setHeader('Content-Security-Policy', pageCsp)
+    .type('html')
+    .send(
+      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<title>${escapeHtml(title)} · Parley</title><style>${style}</style></head>` +
+        `<body><main><h1>${escapeHtml(title)}</h1>\n${body}</main></body></html>\n`,
+    );
+}
+
+export { escapeHtml };

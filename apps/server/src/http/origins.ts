@@ -1,0 +1,46 @@
+import { ParleyError } from '@parley/shared';
+import cors from 'cors';
+import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
+import type { Settings } from '../env.js';
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Which browser origins may talk to this server: its own (as the request's Host names it),
+ * PUBLIC_URL and ALLOWED_ORIGINS. A request without Origin is not a browser's cross-site request
+ * (the desktop main process, scripts, bots) and is allowed.
+ */
+export function createOriginPolicy(settings: Settings): (req: IncomingMessage) => boolean {
+  const fixed = new Set(
+    [settings.publicUrl, ...settings.allowedOrigins].map(originOf).filter((o): o is string => o !== null),
+  );
+  return (req) => {
+    const origin = req.headers.origin;
+    if (origin === undefined) return true;
+    if (fixed.has(origin)) return true;
+    const host = req.headers.host;
+    return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+  };
+}
+
+/** Refuses foreign origins with 403 before any route runs, then answers CORS for allowed ones. */
+export function originGuard(isAllowed: (req: IncomingMessage) => boolean): RequestHandler[] {
+  const refuse: RequestHandler = (req, _res, next) => {
+    if (!isAllowed(req)) throw new ParleyError('forbidden', 'This origin may not use this server.');
+    next();
+  };
+  const allow = cors({
+    origin: true,
+    allowedHeaders: ['content-type', 'authentication', 'authorization'],
+    exposedHeaders: ['retry-after'],
+    maxAge: 600,
+  });
+  return [refuse, allow];
+}

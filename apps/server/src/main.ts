@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { createApp } from './app.js';
+import { createBot } from './bot/create-bot.js';
+import { systemClock } from './clock.js';
+import { openDatabase } from './db/client.js';
+import { migrateDatabase } from './db/migrate.js';
+import { loadSettings } from './env.js';
+import { createLogger } from './logger.js';
+import { createOutboxMailer, createSmtpMailer } from './mail/mailer.js';
+
+/** Hard stop for a shutdown that hangs: the protocol promises an exit within 5 s of SIGTERM. */
+const shutdownDeadlineMs = 4_500;
+
+async function main(): Promise<void> {
+  const settings = loadSettings();
+  const logger = createLogger(settings.logLevel);
+  const db = openDatabase(
+    settings.databaseUrl
+      ? { kind: 'postgres', url: settings.databaseUrl }
+      : { kind: 'pglite', dataDir: join(settings.dataDir, 'db') },
+  );
+  await migrateDatabase(db, settings.migrationsDir);
+  const mailer = settings.smtpUrl
+    ? createSmtpMailer(settings.smtpUrl)
+    : createOutboxMailer(join(settings.dataDir, 'outbox'), logger);
+  const app = createApp({
+    db,
+    mailer,
+    bot: (lookup) => createBot(settings.bot, lookup),
+    clock: systemClock,
+    logger,
+    settings,
+  });
+  const url = await app.listen(settings.port, settings.host);
+  const port = Number(new URL(url).port);
+  logger.info({ url, database: db.kind, publicUrl: settings.publicUrl }, 'Parley server listening');
+  // When the desktop app hosts this server in a child process, it learns the port this way.
+  process.send?.({ type: 'listening', port });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), shutdownDeadlineMs).unref();
+    void app
+      .close()
+      .then(() => db.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

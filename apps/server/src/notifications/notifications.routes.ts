@@ -1,0 +1,41 @@
+import { isReachableId, markReadRequestSchema, ParleyError, parseOrThrow, type NotificationEntry } from '@parley/shared';
+import { Router } from 'express';
+import type { AppContext } from '../context.js';
+import { markGroupRead } from '../groups/groups.queries.js';
+import { requireAuth, sessionOf } from '../http/auth.js';
+import { toChatMessage } from '../messages/message-shapes.js';
+import { markRoomRead } from '../rooms/rooms.queries.js';
+import { unreadEntries } from './notifications.queries.js';
+
+export function notificationsRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.use('/notifications', requireAuth(ctx));
+
+  router.get('/notifications', async (_req, res) => {
+    const { user } = sessionOf(res);
+    const entries = await unreadEntries(ctx.db, user.user_id);
+    const notifications: NotificationEntry[] = entries.map((entry) => {
+      const last_message = entry.last ? toChatMessage(entry.last) : null;
+      return entry.kind === 'room'
+        ? { chat_room_id: entry.id, unread_count: entry.unread, last_message }
+        : { chat_group_id: entry.id, unread_count: entry.unread, last_message };
+    });
+    res.json({ notifications, total_unread: entries.reduce((sum, entry) => sum + entry.unread, 0) });
+  });
+
+  router.put('/notifications', async (req, res) => {
+    const { user } = sessionOf(res);
+    const input = parseOrThrow(markReadRequestSchema, req.body);
+    if ('chat_room_id' in input) {
+      const ok = isReachableId(input.chat_room_id) && (await markRoomRead(ctx.db, input.chat_room_id, user.user_id));
+      if (!ok) throw new ParleyError('not_found', 'You have no such chat room.');
+      res.json({ chat_room_id: input.chat_room_id, unread_count: 0 });
+    } else {
+      const ok = isReachableId(input.chat_group_id) && (await markGroupRead(ctx.db, input.chat_group_id, user.user_id));
+      if (!ok) throw new ParleyError('not_found', 'You are not in such a group.');
+      res.json({ chat_group_id: input.chat_group_id, unread_count: 0 });
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,75 @@
+import { socketEvents, socketRooms } from '@parley/shared';
+import type { ExtendedError } from 'socket.io';
+import type { AppContext, ParleySocket } from '../context.js';
+import { groupIdsOf } from '../groups/groups.queries.js';
+import { describeError } from '../http/errors.js';
+import { announceLeft } from '../presence/group-presence.js';
+import { groupIdOfPresentRoom, isOnline, presentRoomsOf } from '../presence/presence.js';
+import { registerChatHandlers, type Senders } from './dispatch.js';
+
+interface Prepared {
+  rooms: string[];
+  alreadyOnline: boolean;
+}
+
+const prepared = new WeakMap<ParleySocket, Prepared>();
+
+/**
+ * Middleware after the handshake auth: reads (asynchronously) which rooms the socket belongs in,
+ * so `onConnection` can join them in the same tick the client learns it is connected; a client
+ * that acts right after `connect` is already in every room.
+ */
+export function prepareConnection(ctx: AppContext) {
+  return async (socket: ParleySocket, next: (error?: ExtendedError) => void) => {
+    const { userId, sessionId } = socket.data;
+    try {
+      const [groupIds, present, alreadyOnline] = await Promise.all([
+        groupIdsOf(ctx.db, userId),
+        presentRoomsOf(ctx.io, userId),
+        isOnline(ctx.io, userId),
+      ]);
+      prepared.set(socket, {
+        rooms: [
+          socketRooms.user(userId),
+          socketRooms.session(String(sessionId)),
+          ...groupIds.map(socketRooms.groupMembers),
+          ...present,
+        ],
+        alreadyOnline,
+      });
+      next();
+    } catch (error) {
+      ctx.logger.error({ err: describeError(error) }, 'preparing a socket failed');
+      next(new Error('The server could not open this connection.'));
+    }
+  };
+}
+
+/**
+ * A new authenticated socket joins the rooms every process agrees on (its user, its session, its
+ * groups, the groups its user is present in). Presence is announced when it is the user's first
+ * socket, and again when their last one closes.
+ */
+export function onConnection(ctx: AppContext, socket: ParleySocket, senders: Senders): void {
+  const { user, userId } = socket.data;
+  const plan = prepared.get(socket);
+  prepared.delete(socket);
+  if (plan) socket.join(plan.rooms);
+  registerChatHandlers(ctx, socket, senders);
+  if (plan && !plan.alreadyOnline) ctx.io.emit(socketEvents.presence, { user_id: userId, online: true });
+
+  let presentRooms: string[] = [];
+  socket.on('disconnecting', () => {
+    presentRooms = [...socket.rooms].filter((room) => groupIdOfPresentRoom(room) !== null);
+  });
+  socket.on('disconnect', () => {
+    void (async () => {
+      if (await isOnline(ctx.io, userId)) return;
+      for (const room of presentRooms) {
+        const groupId = groupIdOfPresentRoom(room);
+        if (groupId !== null) announceLeft(ctx.io, user, groupId);
+      }
+      ctx.io.emit(socketEvents.presence, { user_id: userId, online: false });
+    })().catch((error: unknown) => ctx.logger.error({ err: describeError(error) }, 'disconnect handling failed'));
+  });
+}

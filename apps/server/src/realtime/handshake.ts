@@ -1,0 +1,31 @@
+import { handshakeErrorCode } from '@parley/shared';
+import type { ExtendedError } from 'socket.io';
+import { findSession } from '../auth/sessions.queries.js';
+import type { AppContext, ParleySocket } from '../context.js';
+import { describeError } from '../http/errors.js';
+
+function refusal(message: string): ExtendedError {
+  const error: ExtendedError = new Error(message);
+  error.data = { code: handshakeErrorCode, message };
+  return error;
+}
+
+/** The seed's init message is the handshake: `io(url, { auth: { token } })`. */
+export function handshakeAuth(ctx: AppContext) {
+  return async (socket: ParleySocket, next: (error?: ExtendedError) => void) => {
+    try {
+      const auth: unknown = socket.handshake.auth;
+      const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
+      const session = typeof token === 'string' && token ? await findSession(ctx.db, token, ctx.clock.now()) : null;
+      if (!session) {
+        next(refusal('Log in first: the token is missing, revoked or expired.'));
+        return;
+      }
+      socket.data = { userId: session.user.user_id, sessionId: session.sessionId, user: session.user };
+      next();
+    } catch (error) {
+      ctx.logger.error({ err: describeError(error) }, 'handshake failed');
+      next(refusal('The server could not check the token.'));
+    }
+  };
+}

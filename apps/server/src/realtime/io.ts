@@ -1,0 +1,22 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { limits } from '@parley/shared';
+import { Server } from 'socket.io';
+import type { ParleyServer } from '../context.js';
+
+/**
+ * Socket.IO on the HTTP server. The heartbeat drops a silent socket after pingInterval +
+ * pingTimeout (45 s, within the protocol's 60 s). `cors` only covers polling requests, so
+ * `allowRequest` checks the Origin of every handshake, websocket included.
+ */
+export function createIo(httpServer: HttpServer, isAllowedOrigin: (req: IncomingMessage) => boolean): ParleyServer {
+  return new Server(httpServer, {
+    path: '/socket.io',
+    transports: ['polling', 'websocket'],
+    pingInterval: 25_000,
+    pingTimeout: 20_000,
+    maxHttpBufferSize: limits.payloadMaxBytes,
+    serveClient: false,
+    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req)),
+    cors: { origin: (origin, callback) => callback(null, origin ?? true), credentials: false },
+  });
+}

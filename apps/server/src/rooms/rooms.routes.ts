@@ -1,0 +1,59 @@
+import { isReachableId, ParleyError } from '@parley/shared';
+import { Router } from 'express';
+import type { AppContext } from '../context.js';
+import { requireAuth, sessionOf } from '../http/auth.js';
+import { pathId } from '../http/params.js';
+import { parseHistoryQuery, readPage } from '../messages/history.js';
+import { toChatMessage } from '../messages/message-shapes.js';
+import { inRoom, messagePage } from '../messages/messages.queries.js';
+import { onlineUserIds } from '../presence/presence.js';
+import { findRoomOf, listRooms } from './rooms.queries.js';
+
+export function roomsRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.use('/chat_rooms', requireAuth(ctx));
+
+  router.get('/chat_rooms', async (_req, res) => {
+    const { user } = sessionOf(res);
+    const [rooms, online] = await Promise.all([listRooms(ctx.db, user.user_id), onlineUserIds(ctx.io)]);
+    res.json({
+      chat_rooms: rooms.map((room) => ({
+        chat_room_id: room.roomId,
+        other_user: {
+          user_id: room.other.id,
+          first_name: room.other.firstName,
+          last_name: room.other.lastName,
+          online: online.has(room.other.id),
+        },
+        last_message: room.last ? toChatMessage(room.last) : null,
+        unread_count: room.unread,
+      })),
+    });
+  });
+
+  router.get('/chat_rooms/:id', async (req, res) => {
+    const { user } = sessionOf(res);
+    const roomId = pathId(req.params.id);
+    const query = parseHistoryQuery(req.query);
+    const room = isReachableId(roomId) ? await findRoomOf(ctx.db, roomId, user.user_id) : null;
+    // Someone else's room answers exactly like a missing one.
+    if (!room) throw new ParleyError('not_found', 'There is no such chat room.');
+    const [page, online] = await Promise.all([
+      readPage(query, (request) => messagePage(ctx.db, inRoom(room.id), request)),
+      onlineUserIds(ctx.io),
+    ]);
+    res.json({
+      chat_room_id: room.id,
+      other_user: {
+        user_id: room.other.id,
+        first_name: room.other.firstName,
+        last_name: room.other.lastName,
+        online: online.has(room.other.id),
+      },
+      messages: page.items.map(toChatMessage),
+      has_more: page.hasMore,
+    });
+  });
+
+  return router;
+}

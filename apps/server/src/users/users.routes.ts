@@ -1,0 +1,14 @@
+import { Router } from 'express';
+import type { AppContext } from '../context.js';
+import { requireAuth } from '../http/auth.js';
+import { onlineUserIds } from '../presence/presence.js';
+import { allUsers } from './users.queries.js';
+
+export function usersRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/users', requireAuth(ctx), async (_req, res) => {
+    const [list, online] = await Promise.all([allUsers(ctx.db), onlineUserIds(ctx.io)]);
+    res.json({ users: list.map((user) => ({ ...user, online: online.has(user.user_id) })) });
+  });
+  return router;
+}
