@@ -17,7 +17,9 @@ export function checkExternalUrl(raw: string): { ok: true; url: string } | { ok:
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { ok: false, reason: 'Only http and https links open outside Parley.' };
   }
-  if (url.username !== '' || url.password !== '') {
+  // The parser drops an empty `user:@`, so look at the authority as written too.
+  const authority = raw.replace(/^[a-z][a-z0-9+.-]*:[/\\]*/iu, '').split(/[/\\?#]/u)[0] ?? '';
+  if (url.username !== '' || url.password !== '' || authority.includes('@')) {
     return { ok: false, reason: 'Links with a user name or password in them are not opened.' };
   }
   if (url.hostname === '') return { ok: false, reason: 'The link has no host.' };
