@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// The whole suite runs twice: once on embedded PGlite, once on PostgreSQL (a database per file).
+const shared = {
+  include: ['test/**/*.test.ts'],
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { ...shared, name: 'pglite', env: { PARLEY_TEST_DB: 'pglite' } } },
+      { test: { ...shared, name: 'postgres', env: { PARLEY_TEST_DB: 'postgres' } } },
+    ],
+  },
+});
