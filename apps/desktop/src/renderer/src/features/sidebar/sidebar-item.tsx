@@ -18,8 +18,8 @@ export function SidebarItem({ conversation, label, leading, trailing }: { conver
           <>
             {' '}
             <span className="unread-badge">
-              {unread > 99 ? '99+' : unread}
-              <span className="visually-hidden"> unread</span>
+              <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+              <span className="visually-hidden">{unread} unread</span>
             </span>
           </>
         ) : null}

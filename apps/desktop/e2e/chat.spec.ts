@@ -1,0 +1,141 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { loginByApi, person, registerByApi, seedRoomMessages } from './support/seed';
+import { logInThroughUi, messageList, registerThroughUi, screenshot, send, sidebarGroup, sidebarPerson } from './support/ui';
+
+const dataDir = process.env.PARLEY_E2E_DATA_DIR!;
+const alice = person('Alice', 'Liddell');
+const bob = person('Bob', 'Babbage');
+
+// One story told in order: two people in two browser contexts, each step building on the last.
+test.describe.configure({ mode: 'serial' });
+
+let contexts: BrowserContext[] = [];
+let a: Page;
+let b: Page;
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context.newPage();
+}
+
+test.beforeAll(async ({ browser }) => {
+  a = await newPage(browser);
+  b = await newPage(browser);
+});
+
+test.afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  contexts = [];
+});
+
+test('a visitor registers through the form and the mailed link, then logs in', async () => {
+  await a.goto('/app/');
+  await expect(a.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await screenshot(a, 'login');
+  await registerThroughUi(a, dataDir, alice, 'alice');
+  await logInThroughUi(a, alice);
+  await expect(a.getByRole('button', { name: 'Log out' })).toBeVisible();
+});
+
+test('the register form shows the server’s field errors beside their fields', async () => {
+  await b.goto('/app/');
+  await b.getByRole('button', { name: 'Create an account' }).click();
+  await b.getByLabel('First name').fill('Bob');
+  await b.getByLabel('Last name').fill('Babbage');
+  await b.getByLabel('Email').fill('not-an-address');
+  await b.getByLabel('Password').fill('short');
+  await b.getByRole('button', { name: 'Create account' }).click();
+  await expect(b.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(b.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('a wrong password is refused with a clear message', async () => {
+  await b.goto('/app/');
+  await b.getByLabel('Email').fill(alice.email);
+  await b.getByLabel('Password').fill('not the password');
+  await b.getByRole('button', { name: 'Log in' }).click();
+  await expect(b.getByRole('alert')).toContainText('don’t match');
+});
+
+test('the bot answers "help"', async () => {
+  await expect(a.getByRole('heading', { name: 'Parley Bot', level: 1 })).toBeVisible();
+  await send(a, 'help');
+  await expect(messageList(a)).toContainText('workspace assistant');
+  await screenshot(a, 'bot');
+});
+
+test('a second person appears live in the first one’s sidebar', async () => {
+  await registerThroughUi(b, dataDir, bob, 'bob');
+  await logInThroughUi(b, bob);
+  await expect(sidebarPerson(a, 'Bob Babbage')).toBeVisible();
+});
+
+test('a direct message raises the unread count live and opening it clears it', async () => {
+  await sidebarPerson(a, 'Bob Babbage').click();
+  await expect(a.getByRole('heading', { name: 'Bob Babbage', level: 1 })).toBeVisible();
+  await send(a, 'Hi Bob! The notes are at https://example.com/notes.');
+  await expect(messageList(a).getByRole('link', { name: 'https://example.com/notes' })).toBeVisible();
+  await expect(sidebarPerson(b, 'Alice Liddell')).toHaveAccessibleName('Alice Liddell 1 unread');
+  await screenshot(b, 'unread');
+  await sidebarPerson(b, 'Alice Liddell').click();
+  await expect(messageList(b)).toContainText('Hi Bob!');
+  await expect(sidebarPerson(b, 'Alice Liddell')).toHaveAccessibleName('Alice Liddell');
+  await send(b, 'Thanks Alice, reading them now.');
+  await expect(messageList(a)).toContainText('reading them now');
+  await expect(messageList(a).getByText('Sending…')).toHaveCount(0);
+  await screenshot(a, 'direct-message');
+});
+
+test('a group is created, entered and posted to, and the other person sees it', async () => {
+  await a.getByRole('button', { name: 'New group' }).click();
+  await a.getByLabel('Group name').fill('Design review');
+  await a.getByRole('button', { name: 'Create group' }).click();
+  await expect(a.getByRole('heading', { name: 'Design review', level: 1 })).toBeVisible();
+  await send(a, 'Welcome to the design review group');
+
+  await expect(sidebarGroup(b, 'Design review')).toBeVisible();
+  await sidebarGroup(b, 'Design review').click();
+  await expect(messageList(b)).toContainText('Welcome to the design review group');
+  await expect(a.getByText('2 here now')).toBeVisible();
+  await expect(messageList(a)).toContainText('Bob Babbage joined');
+  await send(b, 'Glad to be here');
+  await expect(messageList(a)).toContainText('Glad to be here');
+  await expect(a.getByRole('button', { name: 'Rename' })).toBeVisible();
+  await expect(b.getByRole('button', { name: 'Rename' })).toHaveCount(0);
+  await screenshot(a, 'group');
+});
+
+test('Escape closes the new group dialog', async () => {
+  await a.getByRole('button', { name: 'New group' }).click();
+  await expect(a.getByRole('dialog')).toBeVisible();
+  await a.keyboard.press('Escape');
+  await expect(a.getByRole('dialog')).toHaveCount(0);
+});
+
+test('scrolling back through 150 messages reaches the oldest', async ({ baseURL }) => {
+  const cara = person('Cara', 'Seed');
+  await registerByApi(baseURL!, dataDir, cara);
+  const { token } = await loginByApi(baseURL!, cara);
+  const { user } = await loginByApi(baseURL!, alice);
+  await seedRoomMessages(baseURL!, token, user.user_id, 150, 'Seeded message');
+
+  await expect(sidebarPerson(a, 'Cara Seed')).toHaveAccessibleName('Cara Seed 150 unread');
+  await sidebarPerson(a, 'Cara Seed').click();
+  const list = messageList(a);
+  await expect(list.getByText('Seeded message 150', { exact: true })).toBeVisible();
+  await expect(list.getByText('Seeded message 1', { exact: true })).toHaveCount(0);
+  await expect(async () => {
+    await list.evaluate((el) => el.scrollTo({ top: 0 }));
+    await expect(list.getByText('Seeded message 1', { exact: true })).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+  await expect(list).toContainText('This is the beginning of your direct messages with Cara.');
+  await screenshot(a, 'scrollback');
+});
+
+test('logging out returns to the login form', async () => {
+  await a.getByRole('button', { name: 'Log out' }).click();
+  await expect(a.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await a.reload();
+  await expect(a.getByRole('button', { name: 'Log in' })).toBeVisible();
+});

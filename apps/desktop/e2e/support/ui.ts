@@ -1,0 +1,56 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
+import { registrationLink } from './outbox';
+import type { Person } from './seed';
+
+const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results', 'screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
+
+/** Registers through the form, then opens the mailed link the way the person would. */
+export async function registerThroughUi(page: Page, dataDir: string, p: Person, shot?: string): Promise<void> {
+  await page.goto('/app/');
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await page.getByLabel('First name').fill(p.first);
+  await page.getByLabel('Last name').fill(p.last);
+  await page.getByLabel('Email').fill(p.email);
+  await page.getByLabel('Password').fill(p.password);
+  if (shot) await screenshot(page, `${shot}-register`);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  if (shot) await screenshot(page, `${shot}-check-email`);
+  const link = await registrationLink(dataDir, p.email);
+  await page.goto(link);
+  await expect(page.locator('body')).toContainText(/ready/i);
+}
+
+export async function logInThroughUi(page: Page, p: Person): Promise<void> {
+  await page.goto('/app/');
+  await page.getByLabel('Email').fill(p.email);
+  await page.getByLabel('Password').fill(p.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
+}
+
+export function sidebarPerson(page: Page, name: string) {
+  return page.getByRole('region', { name: 'People' }).getByRole('button', { name: new RegExp(`^${name}`) });
+}
+
+export function sidebarGroup(page: Page, name: string) {
+  return page.getByRole('region', { name: 'Groups' }).getByRole('button', { name: new RegExp(`^${name}`) });
+}
+
+export async function send(page: Page, text: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+export function messageList(page: Page) {
+  return page.getByTestId('message-list');
+}
