@@ -1,0 +1,195 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Result } from '@parley/shared/ipc';
+import { AuthService } from '../../src/main/session/auth-service.js';
+import { ServerService } from '../../src/main/session/server-service.js';
+import { SettingsStore } from '../../src/main/session/settings-store.js';
+import { TokenStore } from '../../src/main/session/token-store.js';
+import { FakeCipher } from './fakes/fake-cipher.js';
+
+const ada = { user_id: 1, email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace' };
+const down = { ok: false, error: { code: 'internal', message: 'The server could not be reached.' } } as const;
+
+let dir: string;
+let settings: SettingsStore;
+let tokens: TokenStore;
+let events: string[];
+let notificationsAnswer: Result<{ notifications: []; total_unread: number }>;
+
+const api = {
+  register: vi.fn(async () => ({ ok: true as const, value: { status: 'confirmation_sent' as const } })),
+  login: vi.fn(async () => ({ ok: true as const, value: { token: 'tok_1', user: ada } })),
+  logout: vi.fn(async () => ({ ok: true as const, value: { status: 'logged_out' as const } })),
+  notifications: vi.fn(async () => notificationsAnswer),
+};
+
+let auth: AuthService;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'parley-services-'));
+  settings = new SettingsStore(join(dir, 'settings.json'));
+  tokens = new TokenStore(join(dir, 'session.bin'), new FakeCipher());
+  events = [];
+  notificationsAnswer = { ok: true, value: { notifications: [], total_unread: 0 } };
+  vi.clearAllMocks();
+  auth = new AuthService({
+    api,
+    tokens,
+    settings,
+    serverUrl: () => 'http://127.0.0.1:4100',
+    signedIn: (url, token, user) => events.push(`in:${url}:${token}:${user.user_id}`),
+    signedOut: () => events.push('out'),
+  });
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('sign-in', () => {
+  it('login stores the token, remembers the user and opens the connection', async () => {
+    expect(await auth.login({ email: ada.email, password: 'pw' })).toEqual({ ok: true, value: ada });
+    expect(await new TokenStore(join(dir, 'session.bin'), new FakeCipher()).load()).toBe('tok_1');
+    expect(events).toEqual(['in:http://127.0.0.1:4100:tok_1:1']);
+  });
+
+  it('the token is never part of what the renderer receives', async () => {
+    const answer = await auth.login({ email: ada.email, password: 'pw' });
+    expect(JSON.stringify(answer)).not.toContain('tok_1');
+  });
+
+  it('a failed login stores nothing', async () => {
+    api.login.mockResolvedValueOnce({ ok: false, error: { code: 'invalid_credentials', message: 'No.' } } as never);
+    expect(await auth.login({ email: ada.email, password: 'bad' })).toMatchObject({ ok: false });
+    expect(tokens.current()).toBeNull();
+    expect(events).toEqual([]);
+  });
+
+  it('a stored session the server still honours is resumed after a restart', async () => {
+    await auth.login({ email: ada.email, password: 'pw' });
+    const restarted = new AuthService({
+      api,
+      tokens: new TokenStore(join(dir, 'session.bin'), new FakeCipher()),
+      settings: new SettingsStore(join(dir, 'settings.json')),
+      serverUrl: () => 'http://127.0.0.1:4100',
+      signedIn: () => events.push('resumed'),
+      signedOut: () => events.push('out'),
+    });
+    expect(await restarted.session()).toEqual({ ok: true, value: ada });
+    expect(events.at(-1)).toBe('resumed');
+  });
+
+  it('a revoked stored session signs out', async () => {
+    await auth.login({ email: ada.email, password: 'pw' });
+    notificationsAnswer = { ok: false, error: { code: 'unauthorized', message: 'Sign in.' } };
+    expect(await auth.session()).toEqual({ ok: true, value: null });
+    expect(tokens.current()).toBeNull();
+    expect(events.at(-1)).toBe('out');
+  });
+
+  it('an unreachable server keeps the session (the connection keeps trying)', async () => {
+    await auth.login({ email: ada.email, password: 'pw' });
+    notificationsAnswer = down;
+    expect(await auth.session()).toEqual({ ok: true, value: ada });
+  });
+
+  it('logout revokes the token on the server and forgets it here', async () => {
+    await auth.login({ email: ada.email, password: 'pw' });
+    expect(await auth.logout()).toEqual({ ok: true, value: null });
+    expect(api.logout).toHaveBeenCalledOnce();
+    expect(tokens.current()).toBeNull();
+    expect((await settings.read()).user).toBeNull();
+    expect(events.at(-1)).toBe('out');
+  });
+
+  it('logout with the server down still signs out here', async () => {
+    await auth.login({ email: ada.email, password: 'pw' });
+    api.logout.mockResolvedValueOnce(down as never);
+    expect(await auth.logout()).toEqual({ ok: true, value: null });
+    expect(tokens.current()).toBeNull();
+  });
+});
+
+describe('server choice', () => {
+  let changed: (string | null)[];
+  let hostStops: number;
+  let server: ServerService;
+  const hosted = { port: 4100, url: 'http://127.0.0.1:4100', shareUrls: ['http://192.168.1.20:4100'] };
+
+  beforeEach(() => {
+    changed = [];
+    hostStops = 0;
+    let running: typeof hosted | null = null;
+    server = new ServerService({
+      settings,
+      checkHealth: async (url) => (url.includes('good') ? { ok: true, value: 'https://good.example' } : { ok: false, error: { code: 'not_found', message: 'No.' } }),
+      host: {
+        start: async (preferred) => {
+          running = { ...hosted, port: preferred ?? hosted.port };
+          return { ok: true, value: running };
+        },
+        stop: async () => {
+          hostStops++;
+          running = null;
+        },
+        get current() {
+          return running;
+        },
+      },
+      readOutbox: async () => [{ to: 'a@b.co', link: 'http://192.168.1.20:4100/register/x', sentAt: '2026-11-24T09:30:00.000Z' }],
+      onServerChanged: async (url) => void changed.push(url),
+    });
+  });
+
+  it('first run has no server', () => {
+    expect(server.current()).toEqual({ ok: true, value: null });
+  });
+
+  it('joining a healthy server remembers it', async () => {
+    expect(await server.join('https://good.example/chat')).toEqual({ ok: true, value: { mode: 'remote', url: 'https://good.example' } });
+    expect((await new SettingsStore(join(dir, 'settings.json')).read()).server).toEqual({ mode: 'remote', url: 'https://good.example' });
+    expect(changed).toEqual(['https://good.example']);
+  });
+
+  it('joining a server that does not answer remembers nothing', async () => {
+    expect(await server.join('https://bad.example')).toMatchObject({ ok: false });
+    expect(server.url).toBeNull();
+  });
+
+  it('hosting returns the addresses to share and remembers the port', async () => {
+    expect(await server.host()).toEqual({ ok: true, value: { mode: 'host', url: hosted.url, shareUrls: hosted.shareUrls } });
+    expect((await settings.read()).hostPort).toBe(4100);
+  });
+
+  it('a hosted server is started again at the next launch', async () => {
+    await server.host();
+    const next = new ServerService({
+      settings: new SettingsStore(join(dir, 'settings.json')),
+      checkHealth: async () => down,
+      host: { start: async (p) => ({ ok: true, value: { ...hosted, port: p ?? 1 } }), stop: async () => undefined, current: null },
+      readOutbox: async () => [],
+      onServerChanged: async () => undefined,
+    });
+    expect(await next.restore()).toMatchObject({ mode: 'host', url: hosted.url });
+  });
+
+  it('only a hosted server has an outbox', async () => {
+    expect(await server.outbox()).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await server.host();
+    expect(await server.outbox()).toMatchObject({ ok: true, value: [{ to: 'a@b.co' }] });
+  });
+
+  it('joining another server after hosting stops the hosted one', async () => {
+    await server.host();
+    await server.join('https://good.example');
+    expect(hostStops).toBe(1);
+  });
+
+  it('forgetting the server ends the session and stops hosting', async () => {
+    await server.host();
+    expect(await server.forget()).toEqual({ ok: true, value: null });
+    expect(changed.at(-1)).toBeNull();
+    expect(hostStops).toBe(1);
+    expect((await settings.read()).server).toBeNull();
+  });
+});
