@@ -8,7 +8,7 @@ const serverBoundary = ['@parley/server*', '../../server/*', '../../../server/*'
 export default [
   ...parleyConfig({ boundaries: serverBoundary }),
   {
-    files: ['src/renderer/**', 'test/renderer/**', 'e2e/**'],
+    files: ['src/renderer/**', 'test/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': [
@@ -19,6 +19,11 @@ export default [
         },
       ],
     },
+  },
+  {
+    // Playwright specs and the renderer bench run in Node (driving a browser): Node modules are theirs.
+    files: ['e2e/**', 'bench/**', 'playwright.config.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['src/main/**', 'src/preload/**'],

@@ -37,21 +37,34 @@ export async function loginByApi(baseURL: string, p: Person): Promise<{ token: s
 }
 
 /**
- * Sends `count` messages "<prefix> 1" … "<prefix> count" to a person over socket.io, in order,
- * a batch at a time, each waiting for its acknowledgement.
+ * Sends `count` messages "<prefix> 1" … "<prefix> count" to a person over socket.io, `parallel` at
+ * a time (1 keeps them in order), each waiting for its acknowledgement.
  */
-export async function seedRoomMessages(baseURL: string, token: string, otherUserId: number, count: number, prefix: string): Promise<void> {
+export async function seedRoomMessages(
+  baseURL: string,
+  token: string,
+  otherUserId: number,
+  count: number,
+  prefix: string,
+  parallel = 1,
+): Promise<void> {
   const socket = io(baseURL, { auth: { token }, transports: ['websocket'] });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
+  const sendOne = async (i: number) => {
+    const ack = sendAckSchema.parse(
+      await socket.timeout(30_000).emitWithAck('message', { chat_type: 'room', other_user_id: otherUserId, message: `${prefix} ${i}` }),
+    );
+    if (!ack.ok) throw new Error(`send ${i} refused: ${ack.error.code}`);
+  };
   try {
-    for (let i = 1; i <= count; i++) {
-      const ack = sendAckSchema.parse(
-        await socket.timeout(10_000).emitWithAck('message', { chat_type: 'room', other_user_id: otherUserId, message: `${prefix} ${i}` }),
-      );
-      if (!ack.ok) throw new Error(`send ${i} refused: ${ack.error.code}`);
+    // The first message creates the room; the rest may then travel side by side.
+    await sendOne(1);
+    for (let i = 2; i <= count; i += parallel) {
+      const batch = Array.from({ length: Math.min(parallel, count - i + 1) }, (_, k) => sendOne(i + k));
+      await Promise.all(batch);
     }
   } finally {
     socket.disconnect();

@@ -4,6 +4,7 @@ import { refOf, type ConversationKey } from '../stores/conversation-key';
 import { emptyConversation, withLatestPage, withNewerPage, withOlderPage } from '../stores/conversations-slice';
 import { firstConfirmedId, fromBotMessage, fromChatMessage, lastConfirmedId, type UiMessage } from '../stores/message-list';
 import type { Result } from '@parley/shared/ipc';
+import { refreshGroups } from './directory-actions';
 
 interface Page {
   messages: UiMessage[];
@@ -68,6 +69,8 @@ export async function openConversation(ctx: ActionContext, key: ConversationKey)
     if (!result.ok) return { ...c, status: c.messages.length > 0 ? 'ready' : 'error', error: result.error.message };
     return withLatestPage(c, result.value.messages, result.value.hasMore);
   });
+  // Entering a group may have made us a member: refresh the counts the header shows.
+  if (refOf(key).kind === 'group' && result?.ok) void refreshGroups(ctx);
   await markActiveRead(ctx, key);
 }
 

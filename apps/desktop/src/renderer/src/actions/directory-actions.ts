@@ -26,3 +26,8 @@ export async function refreshRooms({ store, bridge }: Pick<ActionContext, 'store
   const rooms = await bridge.api.chatRooms();
   if (rooms.ok) store.getState().setRooms(rooms.value.chat_rooms);
 }
+
+export async function refreshGroups({ store, bridge }: Pick<ActionContext, 'store' | 'bridge'>): Promise<void> {
+  const groups = await bridge.api.chatGroups();
+  if (groups.ok) store.getState().setGroups(groups.value.chat_groups);
+}

@@ -72,10 +72,13 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
   }
 
   const items = virtualizer.getVirtualItems();
+  const total = virtualizer.getTotalSize();
+  // A short conversation sits at the bottom, next to the composer, as chat reads.
+  const gap = Math.max(0, (virtualizer.scrollRect?.height ?? 0) - total);
   return (
     <div className="message-scroll" ref={scrollRef} onScroll={onScroll} data-testid="message-list">
-      <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
-        <div className="message-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+      <div className="message-canvas" style={{ height: total + gap }}>
+        <div className="message-window" style={{ transform: `translateY(${(items[0]?.start ?? 0) + gap}px)` }}>
           {items.map((item) => {
             const row = item.index === 0 ? null : rows[item.index - 1];
             return (
