@@ -28,14 +28,14 @@ const noSuchGroup = () => new ParleyError('not_found', 'There is no such group.'
 
 export function groupsRoutes(ctx: AppContext): Router {
   const router = Router();
-  router.use('/chat_groups', requireAuth(ctx));
+  const auth = requireAuth(ctx);
 
-  router.get('/chat_groups', async (_req, res) => {
+  router.get('/chat_groups', auth, async (_req, res) => {
     const groups = await listGroups(ctx.db);
     res.json({ chat_groups: groups.map((g) => ({ ...toChatGroup(g), member_count: g.memberCount })) });
   });
 
-  router.post('/chat_groups', async (req, res) => {
+  router.post('/chat_groups', auth, async (req, res) => {
     const { user } = sessionOf(res);
     const input = parseOrThrow(createGroupRequestSchema, req.body);
     if (input.author_id !== undefined && input.author_id !== user.user_id) {
@@ -59,14 +59,14 @@ export function groupsRoutes(ctx: AppContext): Router {
     res.json(toChatGroup(renamed));
   };
 
-  router.put('/chat_groups/:id', async (req, res) => {
+  router.put('/chat_groups/:id', auth, async (req, res) => {
     const groupId = pathId(req.params.id);
     const input = parseOrThrow(renameGroupRequestSchema, req.body);
     await rename(req, res, groupId, input.chat_group_name);
   });
 
   // The seed's form: the id travels in the body.
-  router.put('/chat_groups', async (req, res) => {
+  router.put('/chat_groups', auth, async (req, res) => {
     const input = parseOrThrow(renameGroupRequestSchema, req.body);
     if (input.chat_group_id === undefined) {
       throw new ParleyError('invalid_input', 'Say which group to rename.', { fields: { chat_group_id: 'is required' } });
@@ -74,7 +74,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     await rename(req, res, input.chat_group_id, input.chat_group_name);
   });
 
-  router.get('/chat_groups/:id', async (req, res) => {
+  router.get('/chat_groups/:id', auth, async (req, res) => {
     const { user } = sessionOf(res);
     const groupId = pathId(req.params.id);
     const query = parseHistoryQuery(req.query);

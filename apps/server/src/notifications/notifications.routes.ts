@@ -9,9 +9,9 @@ import { unreadEntries } from './notifications.queries.js';
 
 export function notificationsRoutes(ctx: AppContext): Router {
   const router = Router();
-  router.use('/notifications', requireAuth(ctx));
+  const auth = requireAuth(ctx);
 
-  router.get('/notifications', async (_req, res) => {
+  router.get('/notifications', auth, async (_req, res) => {
     const { user } = sessionOf(res);
     const entries = await unreadEntries(ctx.db, user.user_id);
     const notifications: NotificationEntry[] = entries.map((entry) => {
@@ -23,7 +23,7 @@ export function notificationsRoutes(ctx: AppContext): Router {
     res.json({ notifications, total_unread: entries.reduce((sum, entry) => sum + entry.unread, 0) });
   });
 
-  router.put('/notifications', async (req, res) => {
+  router.put('/notifications', auth, async (req, res) => {
     const { user } = sessionOf(res);
     const input = parseOrThrow(markReadRequestSchema, req.body);
     if ('chat_room_id' in input) {

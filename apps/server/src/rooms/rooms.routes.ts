@@ -11,9 +11,9 @@ import { findRoomOf, listRooms } from './rooms.queries.js';
 
 export function roomsRoutes(ctx: AppContext): Router {
   const router = Router();
-  router.use('/chat_rooms', requireAuth(ctx));
+  const auth = requireAuth(ctx);
 
-  router.get('/chat_rooms', async (_req, res) => {
+  router.get('/chat_rooms', auth, async (_req, res) => {
     const { user } = sessionOf(res);
     const [rooms, online] = await Promise.all([listRooms(ctx.db, user.user_id), onlineUserIds(ctx.io)]);
     res.json({
@@ -31,7 +31,7 @@ export function roomsRoutes(ctx: AppContext): Router {
     });
   });
 
-  router.get('/chat_rooms/:id', async (req, res) => {
+  router.get('/chat_rooms/:id', auth, async (req, res) => {
     const { user } = sessionOf(res);
     const roomId = pathId(req.params.id);
     const query = parseHistoryQuery(req.query);
