@@ -19,18 +19,14 @@ export function pairOf(a: number, b: number): [number, number] {
  */
 export async function findOrCreateRoom(db: Database, me: number, other: number, now: Date): Promise<number | null> {
   const [low, high] = pairOf(me, other);
+  // DO UPDATE (a no-op) rather than DO NOTHING: it returns the row even when a concurrent first
+  // message created it, which a separate SELECT in the same snapshot would not see.
   const rows = await db.rows<{ id: unknown }>(sql`
-    with created as (
-      insert into chat_rooms (user_low, user_high, created_at)
-      select ${low}::bigint, ${high}::bigint, ${now.toISOString()}::timestamptz
-      where exists (select 1 from users where id = ${other}::bigint)
-      on conflict (user_low, user_high) do nothing
-      returning id
-    )
-    select id from created
-    union all
-    select id from chat_rooms where user_low = ${low}::bigint and user_high = ${high}::bigint
-    limit 1`);
+    insert into chat_rooms (user_low, user_high, created_at)
+    select ${low}::bigint, ${high}::bigint, ${now.toISOString()}::timestamptz
+    where exists (select 1 from users where id = ${other}::bigint)
+    on conflict (user_low, user_high) do update set user_low = excluded.user_low
+    returning id`);
   return rows[0] ? toId(rows[0].id) : null;
 }
 
