@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import type { Database } from '../src/db/client.js';
+import * as schema from '../src/db/schema/index.js';
+import { onCleanup } from './cleanup.js';
+
+const adminUrl = process.env.PARLEY_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * Counts every statement the server sends, and keeps the last few when asked: how the benchmark
+ * tells DB round trips per request and finds the exact page query to EXPLAIN.
+ */
+export class StatementLog {
+  count = 0;
+  capturing = false;
+  readonly captured: Statement[] = [];
+
+  record(text: string, params: readonly unknown[]): void {
+    this.count += 1;
+    if (this.capturing && this.captured.length < 50) this.captured.push({ text, params: [...params] });
+  }
+}
+
+/** The server's `Database`, plus what the benchmark needs underneath it. */
+export interface BenchDatabase {
+  readonly label: string;
+  readonly db: Database;
+  readonly log: StatementLog;
+  /** Runs one statement outside the server's view (not counted), rows as objects. */
+  raw(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+}
+
+/**
+ * The same drivers and pool size as `openDatabase` in src/db/client.ts, built here because that
+ * function does not expose a hook to count statements. Keep the two in step.
+ */
+export async function openPostgresBench(): Promise<BenchDatabase> {
+  const name = `parley_bench_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  onCleanup(`drop database ${name}`, async () => {
+    const sql = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+    try {
+      await sql.unsafe(`drop database if exists ${name} with (force)`);
+    } finally {
+      await sql.end();
+    }
+  });
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const log = new StatementLog();
+  const client = postgres(url.toString(), {
+    max: 10,
+    onnotice: () => undefined,
+    debug: (_connection, query, parameters) => log.record(query, parameters as unknown[]),
+  });
+  onCleanup(`close ${name}`, () => client.end({ timeout: 2 }));
+  const orm = drizzlePostgres(client, { schema });
+  const db: Database = {
+    kind: 'postgres',
+    orm,
+    async rows<T extends Record<string, unknown>>(query: Parameters<Database['rows']>[0]) {
+      const result = await orm.execute(query);
+      return [...result] as T[];
+    },
+    close: () => client.end({ timeout: 2 }),
+  };
+  const raw = postgres(url.toString(), { max: 1, onnotice: () => undefined });
+  onCleanup(`close admin link to ${name}`, () => raw.end({ timeout: 2 }));
+  return {
+    label: 'PostgreSQL 15',
+    db,
+    log,
+    raw: async (text, params = []) => [...(await raw.unsafe(text, params as never[]))] as Record<string, unknown>[],
+  };
+}
+
+/** PGlite in a fresh temp folder (on disk, like `DATA_DIR`), removed at the end. */
+export async function openPgliteBench(): Promise<BenchDatabase> {
+  const dir = await mkdtemp(join(tmpdir(), 'parley-bench-'));
+  onCleanup(`remove ${dir}`, () => rm(dir, { recursive: true, force: true }));
+  const client = new PGlite(join(dir, 'db'));
+  onCleanup('close PGlite', async () => {
+    if (!client.closed) await client.close();
+  });
+  const log = new StatementLog();
+  // PGlite has no query hook; drizzle's PGlite session sends every statement through `query`.
+  const query = client.query.bind(client);
+  client.query = ((text: string, params?: unknown[], options?: Parameters<typeof query>[2]) => {
+    log.record(text, params ?? []);
+    return query(text, params, options);
+  }) as typeof client.query;
+  const orm = drizzlePglite(client, { schema });
+  const db: Database = {
+    kind: 'pglite',
+    orm,
+    async rows<T extends Record<string, unknown>>(q: Parameters<Database['rows']>[0]) {
+      const result = await orm.execute(q);
+      return result.rows as T[];
+    },
+    close: () => client.close(),
+  };
+  return {
+    label: 'PGlite (embedded)',
+    db,
+    log,
+    raw: async (text, params = []) => (await query<Record<string, unknown>>(text, params)).rows,
+  };
+}
