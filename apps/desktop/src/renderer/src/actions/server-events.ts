@@ -2,7 +2,7 @@ import type { MessageEvent } from '@parley/shared';
 import type { ServerEvent } from '@parley/shared/ipc';
 import type { ActionContext } from './context';
 import { markActiveRead } from './conversation-actions';
-import { refreshRooms } from './directory-actions';
+import { refreshGroups, refreshRooms } from './directory-actions';
 import { groupKey, userKey, type ConversationKey } from '../stores/conversation-key';
 import { fromBotMessage, fromChatMessage } from '../stores/message-list';
 import { unreadKeyOf } from '../stores/unread-slice';
@@ -71,6 +71,8 @@ export async function handleServerEvent(ctx: ActionContext, event: ServerEvent):
       const p = event.payload;
       s.setPresence(p.chat_group_id, p.user_id, p.present);
       if (p.user_id === s.self?.user_id) return;
+      // Someone entering may be a new member: the header's member count comes from the list.
+      if (p.present) void refreshGroups(ctx);
       const key = groupKey(p.chat_group_id);
       const at = ctx.now().toISOString();
       s.updateConversation(key, (c) => {

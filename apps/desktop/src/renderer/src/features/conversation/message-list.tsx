@@ -29,10 +29,12 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
     estimateSize: (i) => (i === 0 ? 120 : rows[i - 1]?.kind === 'message' ? 44 : 36),
     getItemKey: (i) => (i === 0 ? 'top' : rows[i - 1]?.key ?? i),
     overscan: 12,
+    paddingEnd: 16,
   });
 
-  // Keep the reading position when an older page is prepended.
-  const firstKey = rows[0]?.key;
+  // Keep the reading position when an older page is prepended. The first *message* tells: the
+  // first row is often the same day separator before and after.
+  const firstKey = state.messages[0]?.key;
   const lastKey = rows[rows.length - 1]?.key;
   const previous = useRef<{ firstKey: string | undefined; lastKey: string | undefined; total: number; conversation: ConversationKey } | null>(null);
 
@@ -70,6 +72,14 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
     atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < stickToBottomPx;
     if (el.scrollTop < loadOlderThresholdPx && state.hasMore && !state.loadingOlder) void actions.loadOlder(conversation);
   }
+
+  // A page that leaves the view still near the top (or a history shorter than the window)
+  // fires no scroll event: ask for the next one here.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || state.status !== 'ready' || !state.hasMore || state.loadingOlder) return;
+    if (el.scrollTop < loadOlderThresholdPx && !atBottom.current) void actions.loadOlder(conversation);
+  }, [state.status, state.hasMore, state.loadingOlder, firstKey, conversation]);
 
   const items = virtualizer.getVirtualItems();
   const total = virtualizer.getTotalSize();
