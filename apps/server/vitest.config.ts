@@ -10,7 +10,14 @@ const shared = {
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: 'pglite', env: { PARLEY_TEST_DB: 'pglite' } } },
+      {
+        test: {
+          ...shared,
+          name: 'pglite',
+          env: { PARLEY_TEST_DB: 'pglite' },
+          globalSetup: ['test/support/pglite-template.ts'],
+        },
+      },
       { test: { ...shared, name: 'postgres', env: { PARLEY_TEST_DB: 'postgres' } } },
     ],
   },

@@ -10,7 +10,10 @@ import * as schema from './schema/index.js';
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 /** Where the data lives: a PostgreSQL URL, or PGlite in a folder (or in memory for tests). */
-export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  /** `template`: a `dumpDataDir` tarball to start from instead of an empty cluster (tests). */
+  | { kind: 'pglite'; dataDir: string | null; template?: Blob };
 
 /**
  * The database every feature receives: the drizzle query builder, a way to run raw SQL (for the
@@ -40,7 +43,9 @@ export function openDatabase(target: DatabaseTarget): Database {
     };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = new PGlite(target.dataDir ?? 'memory://');
+  const client = target.template
+    ? new PGlite({ dataDir: target.dataDir ?? undefined, loadDataDir: target.template })
+    : new PGlite(target.dataDir ?? 'memory://');
   const orm = drizzlePglite(client, { schema });
   return {
     kind: 'pglite',

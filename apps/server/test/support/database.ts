@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import type { DatabaseTarget } from '../../src/db/client.js';
 
 /** Which database the current vitest project runs on. */
@@ -18,7 +20,9 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(options: { dataDir?: string } = {}): Promise<TestDatabase> {
   if (testDatabaseKind === 'pglite') {
-    return { target: { kind: 'pglite', dataDir: options.dataDir ?? null }, drop: () => Promise.resolve() };
+    if (options.dataDir) return { target: { kind: 'pglite', dataDir: options.dataDir }, drop: () => Promise.resolve() };
+    const template = new Blob([await readFile(inject('pgliteTemplate'))]);
+    return { target: { kind: 'pglite', dataDir: null, template }, drop: () => Promise.resolve() };
   }
   const name = `parley_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });

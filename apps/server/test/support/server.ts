@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { parseSettings, type Settings } from '../../src/env.js';
 import { createLogger } from '../../src/logger.js';
+import type { Mailer } from '../../src/mail/mailer.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { CapturingMailer, FakeBot, LogSink, TestClock } from './fakes.js';
 import { closeAllSockets } from './sockets.js';
@@ -19,6 +20,8 @@ export interface ServerOptions {
   /** Cheap scrypt unless 'production' (the server's own parameters) or another set is given. */
   passwords?: Passwords | 'production';
   bot?: Bot;
+  /** Replaces the capturing mailer (e.g. with one that fails). */
+  mailer?: Mailer;
 }
 
 export interface TestServer {
@@ -42,7 +45,7 @@ export async function startServer(db: Database, options: ServerOptions = {}): Pr
   const logs = new LogSink();
   const app = createApp({
     db,
-    mailer: mail,
+    mailer: options.mailer ?? mail,
     bot: () => options.bot ?? bot,
     clock,
     logger: createLogger('debug', logs),

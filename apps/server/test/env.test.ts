@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseSettings } from '../src/env.js';
+
+describe('settings', () => {
+  it('every setting has a working default', () => {
+    const settings = parseSettings({});
+    expect(settings).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+      rateLimits: true,
+      allowedOrigins: [],
+      trustProxy: false,
+      logLevel: 'info',
+    });
+    expect(settings.dataDir).toMatch(/data$/);
+    expect(settings.migrationsDir).toMatch(/drizzle$/);
+  });
+
+  it('reads lists, switches and URLs', () => {
+    const settings = parseSettings({
+      PORT: '8080',
+      PUBLIC_URL: 'https://chat.example.org/',
+      RATE_LIMITS: 'off',
+      ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+      TRUST_PROXY: '10.0.0.1,10.0.0.2',
+      BOT_TIMEOUT_MS: '5000',
+    });
+    expect(settings).toMatchObject({
+      port: 8080,
+      publicUrl: 'https://chat.example.org',
+      rateLimits: false,
+      allowedOrigins: ['https://a.example', 'https://b.example'],
+      trustProxy: ['10.0.0.1', '10.0.0.2'],
+      bot: { timeoutMs: 5000 },
+    });
+  });
+
+  it('refuses a setting that does not parse', () => {
+    expect(() => parseSettings({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseSettings({ RATE_LIMITS: 'maybe' })).toThrow(/RATE_LIMITS/);
+    expect(() => parseSettings({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL/);
+  });
+});
