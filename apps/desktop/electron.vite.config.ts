@@ -16,10 +16,17 @@ export default defineConfig({
       outDir: here('./out/main'),
       rollupOptions: {
         input: { index: here('./src/main/index.ts') },
-        // A few bundled CommonJS libraries call `require` for optional parts inside try/catch;
-        // give the ES module a real one so those parts load instead of silently going missing.
+        // Two fixes for CommonJS libraries bundled into an ES module, run before any of them:
+        // - a few call `require` for optional parts inside try/catch: give them a real one;
+        // - ws would take Vite's empty stand-in for its optional native `bufferutil` as the real
+        //   thing and throw on the first frame it masks: tell it to use its JavaScript fallback.
         output: {
-          banner: "import { createRequire as __parleyCreateRequire } from 'node:module'; globalThis.require ??= __parleyCreateRequire(import.meta.url);",
+          banner: [
+            "import { createRequire as __parleyCreateRequire } from 'node:module';",
+            'globalThis.require ??= __parleyCreateRequire(import.meta.url);',
+            "process.env.WS_NO_BUFFER_UTIL ??= '1';",
+            "process.env.WS_NO_UTF_8_VALIDATE ??= '1';",
+          ].join('\n'),
         },
       },
     },

@@ -1,0 +1,159 @@
+// Smoke run of the BUILT main process (out/main/index.js) under plain Node, with `electron`
+// replaced by scripts/smoke/electron-stub.mjs, against a real Parley server on 127.0.0.1.
+// It proves the wiring of index.ts end to end (IPC → REST/socket → tray, badge, notifications),
+// not Electron itself: windows, the tray and notifications are only recorded.
+//   npm run build -w @parley/desktop && node --import ./scripts/smoke/register-stub.mjs scripts/smoke-main.mjs
+import { fork } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { simpleParser } from 'mailparser';
+import { io } from 'socket.io-client';
+
+const desktop = join(dirname(fileURLToPath(import.meta.url)), '..');
+const serverDir = join(desktop, '..', 'server');
+const userData = await mkdtemp(join(tmpdir(), 'parley-smoke-user-'));
+const serverData = await mkdtemp(join(tmpdir(), 'parley-smoke-server-'));
+process.env.SMOKE_USER_DATA = userData;
+process.env.SMOKE_APP_PATH = desktop;
+
+const checks = [];
+const check = (name, ok, detail = '') => {
+  checks.push({ name, ok });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : ` — ${detail}`}`);
+};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(test, ms = 15000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await test()) return true;
+    await sleep(50);
+  }
+  return false;
+}
+
+function startServer(port) {
+  const child = fork(join(serverDir, 'src', 'main.ts'), [], {
+    cwd: serverDir,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: serverData, LOG_LEVEL: 'warn', RATE_LIMITS: 'off' },
+  });
+  return new Promise((resolve, reject) => {
+    child.on('message', (message) => message?.type === 'listening' && resolve({ child, port: message.port }));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+const stopServer = (child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
+
+async function confirmLatest(url, email) {
+  const dir = join(serverData, 'outbox');
+  for (const name of (await readdir(dir)).sort().reverse()) {
+    const mail = await simpleParser(await readFile(join(dir, name)));
+    if (mail.to?.text.includes(email)) {
+      const link = mail.text.match(/https?:\/\/\S+\/register\/[\w-]+/)[0];
+      const token = link.split('/register/')[1];
+      return fetch(`${url}/register/${token}`, { headers: { accept: 'application/json' } });
+    }
+  }
+  throw new Error(`no mail for ${email}`);
+}
+
+let server = await startServer(0);
+const url = `http://127.0.0.1:${server.port}`;
+
+await import(join(desktop, 'out', 'main', 'index.js'));
+const stub = globalThis.__electronStub;
+await until(() => stub.handlers.size > 0 && stub.windows.length > 0);
+const page = `file://${join(desktop, 'out', 'renderer', 'index.html')}`;
+const call = (channel, ...args) => stub.handlers.get(channel)({ senderFrame: { url: page } }, ...args);
+const sentOn = (channel) => stub.sent.filter((s) => s.channel === channel).map((s) => s.payload);
+
+const prefs = stub.windows[0].options.webPreferences;
+check('window: contextIsolation, sandbox, no nodeIntegration, webSecurity', prefs.contextIsolation && prefs.sandbox && !prefs.nodeIntegration && prefs.webSecurity);
+check('window loads the built page from file', stub.loaded[0]?.endsWith('out/renderer/index.html'));
+check('tray icon files exist', stub.tray.images.every((image) => image.exists), JSON.stringify(stub.tray.images));
+check('tray menu has Open Parley and Quit', JSON.stringify(stub.tray.menu).includes('Open Parley') && JSON.stringify(stub.tray.menu).includes('Quit'));
+check('CSP header installed', stub.headersHandler !== null);
+
+check('first run: no server', (await call('parley:server:current')).value === null);
+check('foreign sender refused', (await stub.handlers.get('parley:server:current')({ senderFrame: { url: 'https://evil.example/' } })).error?.code === 'forbidden');
+check('malformed join refused', (await call('parley:server:join', 'javascript:alert(1)')).error?.code === 'invalid_input');
+const joined = await call('parley:server:join', `${url}/`);
+check('join a running server', joined.ok && joined.value.url === url, JSON.stringify(joined));
+
+const ada = { email: 'ada@example.com', password: 'correct horse battery', first_name: 'Ada', last_name: 'Lovelace' };
+const bob = { email: 'bob@example.com', password: 'correct horse battery', first_name: 'Bob', last_name: 'Builder' };
+check('register through IPC', (await call('parley:auth:register', ada)).value?.status === 'confirmation_sent');
+await call('parley:auth:register', bob);
+check('confirmation link (from the outbox mail) creates the account', (await confirmLatest(url, ada.email)).status === 201);
+await confirmLatest(url, bob.email);
+
+const login = await call('parley:auth:login', { email: ada.email, password: ada.password });
+check('login through IPC returns the user, not the token', login.ok && login.value.first_name === 'Ada' && !JSON.stringify(login).includes('token'));
+const stored = await readFile(join(userData, 'session.bin'));
+const storedToken = (await import('electron')).safeStorage.decryptString(stored);
+check('token stored encrypted, never plain', storedToken.length > 10 && !stored.toString('latin1').includes(storedToken));
+check('connection reaches connected', await until(() => sentOn('parley:event:connection-state').some((s) => s.status === 'connected')), JSON.stringify(sentOn('parley:event:connection-state')));
+
+// Bob writes to Ada from another client: Ada's desktop must count it, badge it and notify.
+const bobLogin = await (await fetch(`${url}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: bob.email, password: bob.password }) })).json();
+const bobSocket = io(url, { auth: { token: bobLogin.token }, transports: ['websocket'] });
+await until(() => bobSocket.connected);
+const ack = await bobSocket.timeout(5000).emitWithAck('message', { chat_type: 'room', other_user_id: login.value.user_id, message: 'Lunch at noon? '.repeat(12) });
+check('bob sends a direct message', ack.ok, JSON.stringify(ack));
+check('the message is relayed to the window', await until(() => sentOn('parley:event:server').some((e) => e.event === 'message')));
+check('tray tooltip shows the unread count', await until(() => stub.tray.tooltip === 'Parley — 1 unread'), stub.tray.tooltip);
+check('badge shows the unread count', stub.badge.at(-1) === 1, JSON.stringify(stub.badge));
+check('a system notification titled with the sender', await until(() => stub.notifications.some((n) => n.options.title === 'Bob Builder')));
+const body = stub.notifications.at(-1)?.options.body ?? '';
+check('notification body cut to 100 code points', [...body].length <= 100 && body.endsWith('…'), body);
+stub.notifications.at(-1)?.emit('click');
+check('clicking the notification opens the conversation', sentOn('parley:event:open-conversation').some((c) => c.kind === 'room' && c.userId === bobLogin.user.user_id));
+
+const read = await call('parley:api:mark-read', { chat_room_id: ack.message.chat_room_id });
+check('mark read clears tray and badge', read.ok && stub.tray.tooltip === 'Parley' && stub.badge.at(-1) === 0, JSON.stringify(read));
+const botAck = await call('parley:chat:send', { chat_type: 'bot', message: 'hello bot' });
+check('chat.send to the bot is acknowledged', botAck.ok, JSON.stringify(botAck));
+check('bad chat payload refused', (await call('parley:chat:send', { chat_type: 'room', other_user_id: 'x', message: '' })).error?.code === 'invalid_input');
+check('openExternal refuses file:', (await call('parley:ui:open-external', 'file:///etc/passwd')).ok === false && stub.opened.length === 0);
+
+// Server restart: the connection retries with backoff and asks the window to resync.
+const rooms = await call('parley:api:chat-rooms');
+const lastId = ack.message.id;
+await stopServer(server.child);
+check('connection notices the loss', await until(() => sentOn('parley:event:connection-state').some((s) => s.status === 'reconnecting')));
+server = await startServer(Number(new URL(url).port));
+check('reconnects after the server returns', await until(() => sentOn('parley:event:connection-state').at(-1)?.status === 'connected', 40000));
+check('resync signalled after the reconnect', sentOn('parley:event:resync').length === 1);
+// A server-side disconnect is final for a plain socket.io client: the other client reconnects by hand.
+bobSocket.connect();
+check('the other client is back too', await until(() => bobSocket.connected, 15000));
+const missed = await bobSocket.timeout(5000).emitWithAck('message', { chat_type: 'room', other_user_id: login.value.user_id, message: 'missed one' }).catch((error) => ({ ok: false, error: String(error) }));
+check('a message is sent while the window shows old history', missed.ok, JSON.stringify(missed));
+const caughtUp = await call('parley:api:chat-room', rooms.value.chat_rooms[0].chat_room_id, { after: lastId });
+check('catch-up with after= returns exactly what was missed', caughtUp.ok && caughtUp.value.messages.map((m) => m.message).join() === 'missed one', JSON.stringify(caughtUp).slice(0, 300));
+bobSocket.close();
+
+const out = await call('parley:auth:logout');
+check('logout', out.ok && sentOn('parley:event:connection-state').at(-1)?.status === 'signed_out');
+await stopServer(server.child);
+
+// Host on this computer: the server runs as a child, answers /health, lists its share URLs.
+const hosted = await call('parley:server:host');
+check('host starts a local server', hosted.ok && hosted.value.mode === 'host', JSON.stringify(hosted));
+if (hosted.ok) {
+  check('the hosted server answers /health', (await fetch(`${hosted.value.url}/health`)).ok);
+  await call('parley:auth:register', { ...ada, email: 'carol@example.com', first_name: 'Carol' });
+  const outbox = await call('parley:server:outbox');
+  check('outbox lists the confirmation link', outbox.ok && outbox.value[0]?.link.includes('/register/'), JSON.stringify(outbox));
+  stub.appEvents.get('before-quit')({ preventDefault: () => undefined });
+  check('quitting stops the hosted server', await until(() => stub.children.every((c) => c.exitCode !== null || c.signalCode !== null), 8000));
+}
+
+await rm(userData, { recursive: true, force: true });
+await rm(serverData, { recursive: true, force: true });
+const failed = checks.filter((c) => !c.ok).length;
+console.log(`\n${checks.length - failed}/${checks.length} smoke checks passed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,159 @@
+// A stand-in for the `electron` module, for running the built main process under plain Node when
+// Electron's binary is not available. It records what the main process asks of Electron so the
+// smoke run can check it; it draws nothing and opens nothing.
+import { fork } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const record = {
+  appEvents: new Map(),
+  handlers: new Map(),
+  listeners: new Map(),
+  sent: [],
+  windows: [],
+  loaded: [],
+  tray: { tooltip: null, images: [], menu: null },
+  badge: [],
+  notifications: [],
+  opened: [],
+  permissionHandlers: {},
+  headersHandler: null,
+  quit: 0,
+  children: [],
+};
+globalThis.__electronStub = record;
+
+export const app = {
+  isPackaged: false,
+  requestSingleInstanceLock: () => true,
+  on: (event, listener) => record.appEvents.set(event, listener),
+  whenReady: () => Promise.resolve(),
+  getAppPath: () => process.env.SMOKE_APP_PATH,
+  getPath: (name) => (name === 'userData' ? process.env.SMOKE_USER_DATA : '/tmp'),
+  setBadgeCount: (count) => record.badge.push(count),
+  quit: () => {
+    record.quit++;
+    const listener = record.appEvents.get('before-quit');
+    if (listener) listener({ preventDefault: () => (record.quitPrevented = true) });
+  },
+};
+
+export const ipcMain = {
+  handle: (channel, listener) => record.handlers.set(channel, listener),
+  on: (channel, listener) => record.listeners.set(channel, listener),
+};
+
+export const session = {
+  defaultSession: {
+    webRequest: { onHeadersReceived: (handler) => (record.headersHandler = handler) },
+    setPermissionRequestHandler: (handler) => (record.permissionHandlers.request = handler),
+    setPermissionCheckHandler: (handler) => (record.permissionHandlers.check = handler),
+  },
+};
+
+export const shell = { openExternal: async (url) => void record.opened.push(url) };
+
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  encryptString: (text) => Buffer.from(`stub:${Buffer.from(text).toString('base64').split('').reverse().join('')}`),
+  decryptString: (buffer) => Buffer.from(buffer.toString().slice(5).split('').reverse().join(''), 'base64').toString(),
+};
+
+export const net = { isOnline: () => true };
+export const powerMonitor = new EventEmitter();
+export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
+export const nativeImage = { createFromPath: (path) => ({ path, exists: existsSync(path) }) };
+export const Menu = { buildFromTemplate: (template) => template };
+
+export class Tray extends EventEmitter {
+  constructor(image) {
+    super();
+    record.tray.images.push(image);
+  }
+  setToolTip(tooltip) {
+    record.tray.tooltip = tooltip;
+  }
+  setContextMenu(menu) {
+    record.tray.menu = menu;
+  }
+  setImage(image) {
+    record.tray.images.push(image);
+  }
+  destroy() {}
+}
+
+export class Notification extends EventEmitter {
+  static isSupported() {
+    return true;
+  }
+  constructor(options) {
+    super();
+    this.options = options;
+  }
+  show() {
+    record.notifications.push(this);
+  }
+  close() {}
+}
+
+export class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    const contents = new EventEmitter();
+    contents.send = (channel, payload) => record.sent.push({ channel, payload });
+    contents.setWindowOpenHandler = (handler) => (contents.windowOpenHandler = handler);
+    contents.getURL = () => '';
+    this.webContents = contents;
+    record.windows.push(this);
+  }
+  loadFile(file) {
+    record.loaded.push(file);
+    return Promise.resolve();
+  }
+  loadURL(url) {
+    record.loaded.push(url);
+    return Promise.resolve();
+  }
+  isDestroyed() {
+    return false;
+  }
+  isFocused() {
+    return false;
+  }
+  isVisible() {
+    return true;
+  }
+  isMinimized() {
+    return false;
+  }
+  show() {}
+  hide() {}
+  focus() {}
+  restore() {}
+}
+
+/** utilityProcess.fork as a Node child; the server's sources through tsx when no bundle is built. */
+export const utilityProcess = {
+  fork(entry, args, options) {
+    let modulePath = entry;
+    const execArgv = [];
+    if (!existsSync(entry)) {
+      modulePath = join(dirname(entry), '..', 'src', 'main.ts');
+      execArgv.push('--import', 'tsx');
+    }
+    const child = fork(modulePath, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv, cwd: join(dirname(entry), '..') });
+    record.children.push(child);
+    // Electron's utility process reports a number on exit; a Node child killed by a signal, null.
+    return {
+      get pid() {
+        return child.pid;
+      },
+      kill: () => child.kill('SIGTERM'),
+      on: (event, listener) => child.on(event, event === 'exit' ? (code) => listener(code ?? 1) : listener),
+      stdout: child.stdout,
+      stderr: child.stderr,
+    };
+  },
+};
