@@ -39,6 +39,11 @@ export interface BenchDatabase {
   readonly log: StatementLog;
   /** Runs one statement outside the server's view (not counted), rows as objects. */
   raw(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /**
+   * PostgreSQL only: another pool on the same database whose connections start with these
+   * settings (e.g. `synchronous_commit: 'off'`), to explain a figure, never as the real setup.
+   */
+  withSettings?(settings: Record<string, string>): Database;
 }
 
 /**
@@ -64,22 +69,26 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const log = new StatementLog();
-  const client = postgres(url.toString(), {
-    max: 10,
-    onnotice: () => undefined,
-    debug: (_connection, query, parameters) => log.record(query, parameters as unknown[]),
-  });
-  onCleanup(`close ${name}`, () => client.end({ timeout: 2 }));
-  const orm = drizzlePostgres(client, { schema });
-  const db: Database = {
-    kind: 'postgres',
-    orm,
-    async rows<T extends Record<string, unknown>>(query: Parameters<Database['rows']>[0]) {
-      const result = await orm.execute(query);
-      return [...result] as T[];
-    },
-    close: () => client.end({ timeout: 2 }),
+  const pool = (settings: Record<string, string>): Database => {
+    const client = postgres(url.toString(), {
+      max: 10,
+      onnotice: () => undefined,
+      connection: settings,
+      debug: (_connection, query, parameters) => log.record(query, parameters as unknown[]),
+    });
+    onCleanup(`close a pool on ${name}`, () => client.end({ timeout: 2 }));
+    const orm = drizzlePostgres(client, { schema });
+    return {
+      kind: 'postgres',
+      orm,
+      async rows<T extends Record<string, unknown>>(query: Parameters<Database['rows']>[0]) {
+        const result = await orm.execute(query);
+        return [...result] as T[];
+      },
+      close: () => client.end({ timeout: 2 }),
+    };
   };
+  const db = pool({});
   const raw = postgres(url.toString(), { max: 1, onnotice: () => undefined });
   onCleanup(`close admin link to ${name}`, () => raw.end({ timeout: 2 }));
   return {
@@ -87,6 +96,7 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
     db,
     log,
     raw: async (text, params = []) => [...(await raw.unsafe(text, params as never[]))] as Record<string, unknown>[],
+    withSettings: pool,
   };
 }
 

@@ -156,7 +156,7 @@ async function explainGeneric(bench: BenchDatabase, text: string, params: unknow
 
 function summarize(kind: PageKind, room: 'big' | 'small', plan: 'custom' | 'generic', lines: string[]): PagePlan {
   const execution = lines.map((line) => /Execution Time: ([\d.]+) ms/.exec(line)).find((m) => m !== null);
-  const scan = lines.map((line) => /(\S[\w ]*Scan[\w ]*?(?: using \w+)?) on messages/.exec(line)).find((m) => m);
+  const scan = lines.map((line) => /([A-Z][\w ]*Scan[\w ]*?(?: using \w+)?) on messages/.exec(line)).find((m) => m);
   return {
     kind,
     plan,

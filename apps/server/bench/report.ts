@@ -65,7 +65,7 @@ export function planReport(results: readonly HistoryResult[]): string {
         result.label,
         plan.room === 'big' ? '1M' : '1k',
         pageLabels[plan.kind],
-        plan.plan,
+        plan.plan === 'custom' ? 'custom (as sent)' : 'generic (if prepared)',
         plan.scan,
         fixed(plan.executionMs, 3),
       ]);
@@ -102,10 +102,19 @@ export function sendReport(result: SendResult, options: { count: number; window:
       [
         row('Parley on PostgreSQL', result.parley, result.parleyMedianRate),
         row('raw Socket.IO relay (no DB)', result.raw, result.rawMedianRate),
+        ...(result.asyncCommit.length > 0
+          ? [row('diagnostic: Parley, synchronous_commit=off', result.asyncCommit, result.asyncCommitMedianRate)]
+          : []),
       ],
     ),
     '',
     `- ratio Parley/raw (median rates): ${fixed(result.parleyMedianRate / result.rawMedianRate)}`,
     `- DB statements per message sent (counted at the driver): ${fixed(result.statementsPerMessage)}`,
+    `- server connections during Parley's runs (pg_stat_activity, ${result.locks.samples} samples): ${fixed(result.locks.meanActive, 1)} active on average, ${fixed(result.locks.meanWaitingOnLock, 1)} of them waiting on a lock`,
+    ...(result.asyncCommit.length > 0
+      ? [
+          `- diagnostic ratio (synchronous_commit=off)/Parley: ${fixed(result.asyncCommitMedianRate / result.parleyMedianRate)}: how much of a send is waiting for the commit to reach disk`,
+        ]
+      : []),
   ].join('\n');
 }

@@ -51,6 +51,8 @@ async function main(): Promise<void> {
 }
 
 guardProcess(limitMs);
+// A reader that goes away (`npm run bench | head`) must not skip the cleanup.
+process.stdout.on('error', () => undefined);
 let exitCode = 0;
 try {
   await main();

@@ -15,11 +15,23 @@ export interface SendOptions {
   deadline: number;
 }
 
+/** How many server connections were busy, and how many of those waited on a lock, on average. */
+export interface LockSample {
+  samples: number;
+  meanActive: number;
+  meanWaitingOnLock: number;
+}
+
 export interface SendResult {
+  /** Sampled from pg_stat_activity during Parley's measured runs. */
+  locks: LockSample;
   parley: SendRun[];
   raw: SendRun[];
+  /** Diagnostic: Parley again with `synchronous_commit = off`, when the database allows it. */
+  asyncCommit: SendRun[];
   parleyMedianRate: number;
   rawMedianRate: number;
+  asyncCommitMedianRate: number;
   statementsPerMessage: number;
 }
 
@@ -44,6 +56,8 @@ function timeLeft(deadline: number): number {
 export async function runSendPhase(bench: BenchDatabase, seeded: Seeded, options: SendOptions): Promise<SendResult> {
   const server = await startBenchServer(bench.db);
   const raw = await startRawServer();
+  const asyncDb = bench.withSettings?.({ synchronous_commit: 'off' });
+  const asyncServer = asyncDb ? await startBenchServer(asyncDb) : null;
   const pairs: Pair[] = [];
   try {
     const [senderToken, receiverToken] = await Promise.all([login(server.url, seeded.me), login(server.url, seeded.peer)]);
@@ -59,27 +73,99 @@ export async function runSendPhase(bench: BenchDatabase, seeded: Seeded, options
       otherUserId: seeded.peer.id,
     };
     pairs.push(rawPair);
+    let asyncPair: Pair | null = null;
+    if (asyncServer) {
+      const [asyncSender, asyncReceiver] = await Promise.all([
+        login(asyncServer.url, seeded.me),
+        login(asyncServer.url, seeded.peer),
+      ]);
+      asyncPair = {
+        sender: await connect(asyncServer.url, asyncSender),
+        receiver: await connect(asyncServer.url, asyncReceiver),
+        otherUserId: seeded.peer.id,
+      };
+      pairs.push(asyncPair);
+    }
 
     const loop = (pair: Pair, count: number) =>
       runSendLoop({ ...pair, count, window: options.window, timeoutMs: Math.min(120_000, timeLeft(options.deadline)) });
     await loop(parleyPair, options.warmup);
     await loop(rawPair, options.warmup);
+    if (asyncPair) await loop(asyncPair, options.warmup);
 
-    const result: SendResult = { parley: [], raw: [], parleyMedianRate: 0, rawMedianRate: 0, statementsPerMessage: 0 };
+    const result: SendResult = {
+      locks: { samples: 0, meanActive: 0, meanWaitingOnLock: 0 },
+      parley: [],
+      raw: [],
+      asyncCommit: [],
+      parleyMedianRate: 0,
+      rawMedianRate: 0,
+      asyncCommitMedianRate: 0,
+      statementsPerMessage: 0,
+    };
     let statements = 0;
     for (let round = 0; round < options.rounds; round++) {
       const before = bench.log.count;
-      result.parley.push(await loop(parleyPair, options.count));
+      const sampler = sampleLocks(bench);
+      try {
+        result.parley.push(await loop(parleyPair, options.count));
+      } finally {
+        addSamples(result.locks, await sampler.stop());
+      }
       statements += bench.log.count - before;
       result.raw.push(await loop(rawPair, options.count));
+      if (asyncPair) result.asyncCommit.push(await loop(asyncPair, options.count));
     }
     result.parleyMedianRate = median(result.parley.map((run) => run.perSecond));
     result.rawMedianRate = median(result.raw.map((run) => run.perSecond));
+    result.asyncCommitMedianRate = median(result.asyncCommit.map((run) => run.perSecond));
     result.statementsPerMessage = statements / (options.count * options.rounds);
     return result;
   } finally {
     pairs.forEach(close);
     await raw.close();
     await server.app.close();
+    await asyncServer?.app.close();
   }
+}
+
+/**
+ * Polls pg_stat_activity on the benchmark's own admin link (one connection, itself excluded)
+ * every 20 ms until stopped: are the server's connections working or queued on a row lock?
+ */
+function sampleLocks(bench: BenchDatabase): { stop(): Promise<LockSample> } {
+  const sample: LockSample = { samples: 0, meanActive: 0, meanWaitingOnLock: 0 };
+  let active = 0;
+  let waiting = 0;
+  let stopped = false;
+  const poll = (async () => {
+    while (!stopped) {
+      const [row] = await bench.raw(
+        `select count(*) filter (where state = 'active')::int as active,
+                count(*) filter (where wait_event_type = 'Lock')::int as waiting
+         from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+      );
+      sample.samples += 1;
+      active += Number(row?.active ?? 0);
+      waiting += Number(row?.waiting ?? 0);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await poll;
+      sample.meanActive = sample.samples ? active / sample.samples : 0;
+      sample.meanWaitingOnLock = sample.samples ? waiting / sample.samples : 0;
+      return sample;
+    },
+  };
+}
+
+function addSamples(total: LockSample, more: LockSample): void {
+  const samples = total.samples + more.samples;
+  if (samples === 0) return;
+  total.meanActive = (total.meanActive * total.samples + more.meanActive * more.samples) / samples;
+  total.meanWaitingOnLock = (total.meanWaitingOnLock * total.samples + more.meanWaitingOnLock * more.samples) / samples;
+  total.samples = samples;
 }
