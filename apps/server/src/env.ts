@@ -47,6 +47,8 @@ export interface Settings {
   smtpUrl: string | undefined;
   /** Origin that links in mail point at, without a trailing slash. */
   publicUrl: string;
+  /** True when PUBLIC_URL was not given: main.ts sets it from the port actually bound (PORT=0). */
+  publicUrlFromPort: boolean;
   rateLimits: boolean;
   allowedOrigins: string[];
   /** Express `trust proxy` value: false, or the proxies whose X-Forwarded-For is believed. */
@@ -77,6 +79,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     dataDir: resolve(e.DATA_DIR),
     smtpUrl: e.SMTP_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrlFromPort: e.PUBLIC_URL === undefined,
     rateLimits: e.RATE_LIMITS === 'on',
     allowedOrigins: e.ALLOWED_ORIGINS,
     trustProxy: e.TRUST_PROXY.length > 0 ? e.TRUST_PROXY : false,

@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   });
   const url = await app.listen(settings.port, settings.host);
   const port = Number(new URL(url).port);
+  // With PORT=0 the port is only known now; the settings object is shared, so links follow.
+  if (settings.publicUrlFromPort) settings.publicUrl = `http://localhost:${port}`;
   logger.info({ url, database: db.kind, publicUrl: settings.publicUrl }, 'Parley server listening');
   // When the desktop app hosts this server in a child process, it learns the port this way.
   process.send?.({ type: 'listening', port });

@@ -18,13 +18,12 @@ function originOf(url: string): string | null {
  * (the desktop main process, scripts, bots) and is allowed.
  */
 export function createOriginPolicy(settings: Settings): (req: IncomingMessage) => boolean {
-  const fixed = new Set(
-    [settings.publicUrl, ...settings.allowedOrigins].map(originOf).filter((o): o is string => o !== null),
-  );
+  const fixed = new Set(settings.allowedOrigins.map(originOf).filter((o): o is string => o !== null));
   return (req) => {
     const origin = req.headers.origin;
     if (origin === undefined) return true;
-    if (fixed.has(origin)) return true;
+    // PUBLIC_URL is read each time: with PORT=0 it is only known once the server listens.
+    if (fixed.has(origin) || origin === originOf(settings.publicUrl)) return true;
     const host = req.headers.host;
     return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
   };
