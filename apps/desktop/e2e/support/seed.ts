@@ -70,3 +70,34 @@ export async function seedRoomMessages(
     socket.disconnect();
   }
 }
+
+/** A signed-in API client: REST with the token, and a socket for sends. */
+export async function apiClient(baseURL: string, token: string) {
+  const socket = io(baseURL, { auth: { token }, transports: ['websocket'] });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return {
+    async request(method: string, path: string, body?: unknown): Promise<unknown> {
+      const response = await fetch(`${baseURL}${path}`, {
+        method,
+        headers: { authentication: token, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return response.json();
+    },
+    async send(payload: Record<string, unknown>): Promise<void> {
+      const ack = sendAckSchema.parse(await socket.timeout(10_000).emitWithAck('message', payload));
+      if (!ack.ok) throw new Error(`send refused: ${ack.error.code}`);
+    },
+    close: () => socket.disconnect(),
+  };
+}
+
+/** Registers, confirms and signs in someone over the API. */
+export async function signedInByApi(baseURL: string, dataDir: string, p: Person) {
+  await registerByApi(baseURL, dataDir, p);
+  const { token, user } = await loginByApi(baseURL, p);
+  return { user, client: await apiClient(baseURL, token) };
+}

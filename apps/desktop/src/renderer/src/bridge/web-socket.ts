@@ -88,7 +88,8 @@ export function createSocketLink(baseUrl: string, callbacks: SocketCallbacks): W
         everConnected = true;
       });
       s.on('disconnect', (reason) => {
-        if (socket !== s) return;
+        // Our own disconnect (logout, a new login) is not a connection problem.
+        if (socket !== s || reason === 'io client disconnect') return;
         // The server closed us on purpose (e.g. a restart): socket.io will not retry by itself.
         if (reason === 'io server disconnect') s.connect();
         callbacks.onState({ status: 'reconnecting', attempt: 0, retryInMs: 500 });
