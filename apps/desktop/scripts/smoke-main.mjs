@@ -76,6 +76,17 @@ check('window loads the built page from file', stub.loaded[0]?.endsWith('out/ren
 check('tray icon files exist', stub.tray.images.every((image) => image.exists), JSON.stringify(stub.tray.images));
 check('tray menu has Open Parley and Quit', JSON.stringify(stub.tray.menu).includes('Open Parley') && JSON.stringify(stub.tray.menu).includes('Quit'));
 check('CSP header installed', stub.headersHandler !== null);
+const contents = stub.windows[0].webContents;
+const opened = contents.windowOpenHandler({ url: 'https://example.com/docs' });
+check('window.open is denied and the link goes to the browser once', opened.action === 'deny' && stub.opened.join() === 'https://example.com/docs', JSON.stringify(stub.opened));
+let prevented = 0;
+contents.emit('will-navigate', { preventDefault: () => prevented++ }, 'javascript:alert(1)');
+contents.emit('will-navigate', { preventDefault: () => prevented++ }, 'https://example.com/elsewhere');
+check('in-app navigation is refused; an http link opens outside', prevented === 2 && stub.opened.length === 2, JSON.stringify(stub.opened));
+stub.opened.length = 0;
+const permission = await new Promise((resolve) => stub.permissionHandlers.request({ getURL: () => '' }, 'media', resolve, { requestingUrl: page }));
+const notify = await new Promise((resolve) => stub.permissionHandlers.request({ getURL: () => '' }, 'notifications', resolve, { requestingUrl: page }));
+check('permissions: media refused, notifications allowed', permission === false && notify === true);
 
 check('first run: no server', (await call('parley:server:current')).value === null);
 check('foreign sender refused', (await stub.handlers.get('parley:server:current')({ senderFrame: { url: 'https://evil.example/' } })).error?.code === 'forbidden');

@@ -107,6 +107,7 @@ export class BrowserWindow extends EventEmitter {
     contents.getURL = () => '';
     this.webContents = contents;
     record.windows.push(this);
+    record.appEvents.get('web-contents-created')?.({}, contents);
   }
   loadFile(file) {
     record.loaded.push(file);

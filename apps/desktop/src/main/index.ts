@@ -71,8 +71,6 @@ if (!app.requestSingleInstanceLock()) {
     window = createMainWindow({
       preload: paths.preload,
       page: paths.page,
-      isApp,
-      openExternal: (url) => void openExternal(url),
       icon: paths.appIcon,
       isQuitting: () => quitting,
     });

@@ -1,12 +1,8 @@
 import { BrowserWindow } from 'electron';
-import { guardNavigation } from '../security/harden.js';
-
 export interface MainWindowOptions {
   preload: string;
   /** The dev server's page in development, else the built page's file path. */
   page: { url: string } | { file: string };
-  isApp: (url: string) => boolean;
-  openExternal: (url: string) => void;
   icon?: string;
   /** Whether the app is quitting: until then, closing the window only hides it to the tray. */
   isQuitting: () => boolean;
@@ -35,7 +31,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
 
-  guardNavigation(window.webContents, options.isApp, options.openExternal);
+  // Navigation and window.open rules are installed for every web contents, this one included, by
+  // the app's 'web-contents-created' handler (index.ts), so they cannot be forgotten here.
   window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {
     if (options.isQuitting()) return;
