@@ -64,9 +64,21 @@ describe('notifications', () => {
       notifications: [],
       total_unread: 0,
     });
-    const third = nextEvent(adaSocket, 'notification');
+    const third = nextEvent(adaSocket, 'notification', (e) => e.unread_count > 0);
     await send(bobSocket, { chat_type: 'room', other_user_id: ada.user.user_id, message: 'three' });
     expect(await third).toEqual({ chat_room_id: roomId, unread_count: 1 });
+  });
+
+  it('marking a conversation read tells the caller’s other sockets', async () => {
+    const ada = await signUp(server());
+    const bob = await signUp(server());
+    const adaOther = await connect(server().url, ada.token);
+    const bobSocket = await connect(server().url, bob.token);
+    const ack = await send(bobSocket, { chat_type: 'room', other_user_id: ada.user.user_id, message: 'hi' });
+    const roomId = (ack as { message: RoomChatMessage }).message.chat_room_id;
+    const cleared = nextEvent(adaOther, 'notification', (e) => e.unread_count === 0);
+    await call(server(), 'PUT', '/notifications', { token: ada.token, body: { chat_room_id: roomId } });
+    expect(await cleared).toEqual({ chat_room_id: roomId, unread_count: 0 });
   });
 
   it('marking a room read clears only the caller’s side', async () => {

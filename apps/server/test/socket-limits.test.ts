@@ -41,4 +41,18 @@ describe('socket limits and handshake', () => {
     });
     expect(own.connected).toBe(true);
   });
+
+  it('the heartbeat drops a silent socket within 60 s', () => {
+    const { pingInterval, pingTimeout } = server().app.io.engine.opts;
+    expect((pingInterval ?? Infinity) + (pingTimeout ?? Infinity)).toBeLessThanOrEqual(60_000);
+  });
+
+  it('a token in the Authorization header of the handshake is accepted too', async () => {
+    const ada = await signUp(server());
+    const socket = await connect(server().url, undefined, {
+      transports: ['polling'],
+      extraHeaders: { authorization: `Bearer ${ada.token}` },
+    });
+    expect(socket.connected).toBe(true);
+  });
 });

@@ -1,4 +1,12 @@
-import { isReachableId, markReadRequestSchema, ParleyError, parseOrThrow, type NotificationEntry } from '@parley/shared';
+import {
+  isReachableId,
+  markReadRequestSchema,
+  ParleyError,
+  parseOrThrow,
+  socketEvents,
+  socketRooms,
+  type NotificationEntry,
+} from '@parley/shared';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { markGroupRead } from '../groups/groups.queries.js';
@@ -29,11 +37,16 @@ export function notificationsRoutes(ctx: AppContext): Router {
     if ('chat_room_id' in input) {
       const ok = isReachableId(input.chat_room_id) && (await markRoomRead(ctx.db, input.chat_room_id, user.user_id));
       if (!ok) throw new ParleyError('not_found', 'You have no such chat room.');
-      res.json({ chat_room_id: input.chat_room_id, unread_count: 0 });
+      const cleared = { chat_room_id: input.chat_room_id, unread_count: 0 };
+      // The user's other devices learn the conversation was read here.
+      ctx.io.to(socketRooms.user(user.user_id)).emit(socketEvents.notification, cleared);
+      res.json(cleared);
     } else {
       const ok = isReachableId(input.chat_group_id) && (await markGroupRead(ctx.db, input.chat_group_id, user.user_id));
       if (!ok) throw new ParleyError('not_found', 'You are not in such a group.');
-      res.json({ chat_group_id: input.chat_group_id, unread_count: 0 });
+      const cleared = { chat_group_id: input.chat_group_id, unread_count: 0 };
+      ctx.io.to(socketRooms.user(user.user_id)).emit(socketEvents.notification, cleared);
+      res.json(cleared);
     }
   });
 

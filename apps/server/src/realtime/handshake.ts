@@ -1,6 +1,7 @@
 import { handshakeErrorCode } from '@parley/shared';
 import type { ExtendedError } from 'socket.io';
 import { findSession } from '../auth/sessions.queries.js';
+import { tokenFromHeaders } from '../auth/token-header.js';
 import type { AppContext, ParleySocket } from '../context.js';
 import { describeError } from '../http/errors.js';
 
@@ -15,7 +16,9 @@ export function handshakeAuth(ctx: AppContext) {
   return async (socket: ParleySocket, next: (error?: ExtendedError) => void) => {
     try {
       const auth: unknown = socket.handshake.auth;
-      const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
+      const fromAuth = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
+      // The protocol's way is `auth.token`; a client that can only set headers may use those.
+      const token = typeof fromAuth === 'string' && fromAuth ? fromAuth : tokenFromHeaders(socket.handshake.headers);
       const session = typeof token === 'string' && token ? await findSession(ctx.db, token, ctx.clock.now()) : null;
       if (!session) {
         next(refusal('Log in first: the token is missing, revoked or expired.'));
