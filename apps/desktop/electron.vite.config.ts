@@ -46,6 +46,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: here('./out/renderer'),
+      // electron-vite leaves bundles unminified; the page is the one part worth shrinking.
+      minify: 'esbuild',
       rollupOptions: { input: { index: here('./src/renderer/index.html') } },
     },
   },
