@@ -65,7 +65,7 @@ if (!app.requestSingleInstanceLock()) {
 
     registerIpcHandlers({ ipc: ipcMain, isTrusted: (event) => isTrustedSender(event, paths.appOrigin), log }, services, openExternal);
 
-    powerMonitor.on('resume', () => services.connection.wake());
+    powerMonitor.on('resume', () => services.connection.resume());
     watchOnline(() => net.isOnline(), () => services.connection.wake(), realTimers);
 
     window = createMainWindow({

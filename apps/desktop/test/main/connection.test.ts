@@ -81,6 +81,16 @@ describe('connection', () => {
     expect(timers.scheduled).toEqual([]);
   });
 
+  it('resuming from sleep replaces a connected socket and resyncs once it is back', () => {
+    connection.start('http://127.0.0.1:3000', 'secret');
+    latest().serverAccepts();
+    connection.resume();
+    expect(sockets).toHaveLength(2);
+    expect(sockets[0]!.closed).toBe(true);
+    latest().serverAccepts();
+    expect(resyncs).toBe(1);
+  });
+
   it('logging out stops retrying', () => {
     connection.start('http://127.0.0.1:3000', 'secret');
     latest().serverAccepts();

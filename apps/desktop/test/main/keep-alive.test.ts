@@ -83,6 +83,23 @@ describe('keep-alive state machine', () => {
     expect(run([{ type: 'wake' }], trying).effects).toEqual([]);
   });
 
+  it('waking from sleep while connected reconnects at once (the socket may be dead)', () => {
+    const connected = run([{ type: 'start' }, { type: 'connected' }]).machine;
+    const { machine, effects } = run([{ type: 'resume' }], connected);
+    expect(effects).toEqual([{ type: 'close_socket' }, { type: 'open_socket' }]);
+    expect(machine.state).toEqual({ status: 'reconnecting', attempt: 1, retryInMs: 0 });
+    expect(run([{ type: 'connected' }], machine).effects).toContainEqual({ type: 'resync' });
+  });
+
+  it('waking from sleep while waiting to retry retries at once', () => {
+    const waiting = run([{ type: 'start' }, { type: 'connected' }, { type: 'lost' }]).machine;
+    expect(run([{ type: 'resume' }], waiting).effects).toEqual([{ type: 'cancel_retry' }, { type: 'open_socket' }]);
+  });
+
+  it('waking from sleep when signed out does nothing', () => {
+    expect(run([{ type: 'resume' }]).effects).toEqual([]);
+  });
+
   it('reconnecting after a loss asks for a resync and resets the attempts', () => {
     const { machine, effects } = run([
       { type: 'start' },

@@ -52,9 +52,14 @@ export class Connection {
     this.target = null;
   }
 
-  /** The computer resumed or the network returned. */
+  /** The network returned. */
   wake(): void {
     this.dispatch({ type: 'wake' });
+  }
+
+  /** The computer woke from sleep. */
+  resume(): void {
+    this.dispatch({ type: 'resume' });
   }
 
   onState(listener: Listener<ConnectionState>) {

@@ -16,8 +16,13 @@ export type KeepAliveEvent =
   | { type: 'unauthorized' }
   /** The backoff timer ran out. */
   | { type: 'retry_due' }
-  /** The computer woke up or the network came back: do not wait for the timer. */
+  /** The network came back: do not wait for the timer. */
   | { type: 'wake' }
+  /**
+   * The computer woke from sleep. A socket that looks connected may be dead (its peer dropped
+   * it meanwhile) and the heartbeat would take up to a minute to notice: reconnect at once.
+   */
+  | { type: 'resume' }
   /** Signed out: close and stay closed. */
   | { type: 'stop' };
 
@@ -99,6 +104,14 @@ export function keepAliveStep(
         machine: { ...machine, state: { ...state, retryInMs: 0 } },
         effects: [{ type: 'open_socket' }],
       };
+    case 'resume':
+      if (state.status === 'connected') {
+        return {
+          machine: { ...machine, state: { status: 'reconnecting', attempt: 1, retryInMs: 0 } },
+          effects: [{ type: 'close_socket' }, { type: 'open_socket' }],
+        };
+      }
+      return keepAliveStep(machine, { type: 'wake' }, policy, random);
     case 'wake':
       // Only a connection waiting on its timer is hurried; one already trying is left alone.
       if (state.status !== 'reconnecting' || state.retryInMs === 0) return unchanged;
