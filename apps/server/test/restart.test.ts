@@ -44,5 +44,5 @@ describe('restart', () => {
       await second.stop();
       await secondDb.close();
     }
-  });
+  }, 120_000);
 });

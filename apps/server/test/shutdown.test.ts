@@ -31,7 +31,7 @@ describe('the server process', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      const timer = setTimeout(() => reject(new Error(`no listening line: ${out}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`no listening line: ${out}`)), 100_000);
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
         const match = /"url":"(http:\/\/[^"]+)"/.exec(out);
@@ -48,5 +48,5 @@ describe('the server process', () => {
     const code = await exited;
     expect(code).toBe(0);
     expect(Date.now() - started).toBeLessThan(5_000);
-  }, 60_000);
+  }, 150_000);
 });

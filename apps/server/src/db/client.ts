@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -42,8 +43,10 @@ export function openDatabase(target: DatabaseTarget): Database {
       close: () => client.end({ timeout: 2 }),
     };
   }
+  // A template seeds only a folder that holds no cluster yet; an existing one is opened as it is.
+  const seeded = target.dataDir !== null && existsSync(join(target.dataDir, 'PG_VERSION'));
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = target.template
+  const client = target.template && !seeded
     ? new PGlite({ dataDir: target.dataDir ?? undefined, loadDataDir: target.template })
     : new PGlite(target.dataDir ?? 'memory://');
   const orm = drizzlePglite(client, { schema });

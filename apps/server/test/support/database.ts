@@ -20,9 +20,8 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(options: { dataDir?: string } = {}): Promise<TestDatabase> {
   if (testDatabaseKind === 'pglite') {
-    if (options.dataDir) return { target: { kind: 'pglite', dataDir: options.dataDir }, drop: () => Promise.resolve() };
     const template = new Blob([await readFile(inject('pgliteTemplate'))]);
-    return { target: { kind: 'pglite', dataDir: null, template }, drop: () => Promise.resolve() };
+    return { target: { kind: 'pglite', dataDir: options.dataDir ?? null, template }, drop: () => Promise.resolve() };
   }
   const name = `parley_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
