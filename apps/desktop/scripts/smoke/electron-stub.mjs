@@ -4,7 +4,7 @@
 import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 
 const record = {
   appEvents: new Map(),
@@ -135,16 +135,10 @@ export class BrowserWindow extends EventEmitter {
   restore() {}
 }
 
-/** utilityProcess.fork as a Node child; the server's sources through tsx when no bundle is built. */
+/** utilityProcess.fork as a plain Node child process. */
 export const utilityProcess = {
   fork(entry, args, options) {
-    let modulePath = entry;
-    const execArgv = [];
-    if (!existsSync(entry)) {
-      modulePath = join(dirname(entry), '..', 'src', 'main.ts');
-      execArgv.push('--import', 'tsx');
-    }
-    const child = fork(modulePath, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv, cwd: join(dirname(entry), '..') });
+    const child = fork(entry, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], cwd: dirname(entry), execArgv: [] });
     record.children.push(child);
     // Electron's utility process reports a number on exit; a Node child killed by a signal, null.
     return {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import type { ConversationRef } from '@parley/shared/ipc';
 import { createParleyApi } from './api/parley-api.js';
@@ -72,6 +73,7 @@ export function createServices(hooks: ServiceHooks) {
     serverEntry: hooks.paths.serverEntry,
     dataDir: hooks.paths.serverDataDir,
     findPort: (preferred) => findFreePort(preferred),
+    entryExists: existsSync,
     isHealthy: async (url) => (await checkHealth(url, { timeoutMs: 1000 })).ok,
     shareUrls: (port) => shareUrls(networkInterfaces(), port),
     timers: realTimers,

@@ -56,6 +56,7 @@ beforeEach(() => {
     serverEntry: '/app/server/main.js',
     dataDir: '/home/ada/.config/Parley/server',
     findPort: async (preferred) => preferred ?? 41234,
+    entryExists: (path) => path === '/app/server/main.js',
     isHealthy: async () => healthy,
     shareUrls: (port) => [`http://192.168.1.20:${port}`],
     timers,
@@ -142,6 +143,22 @@ describe('hosting on this computer', () => {
     await tick(1);
     await stopping;
     expect(children[0]!.killed).toBe(true);
+  });
+
+  it('a missing server bundle is reported, nothing launched', async () => {
+    const missing = new LocalHost({
+      launcher: () => {
+        throw new Error('must not launch');
+      },
+      serverEntry: '/nowhere/main.js',
+      dataDir: '/tmp/x',
+      findPort: async () => 1,
+      entryExists: () => false,
+      isHealthy: async () => true,
+      shareUrls: () => [],
+      timers,
+    });
+    expect(await missing.start(null)).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('missing') } });
   });
 
   it('the outbox is in the data folder', () => {

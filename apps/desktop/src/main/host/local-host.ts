@@ -10,6 +10,8 @@ export interface LocalHostDeps {
   /** `<userData>/server`: the embedded database and the mail outbox. */
   dataDir: string;
   findPort: (preferred: number | null) => Promise<number>;
+  /** Whether the server bundle is there (development needs `npm run build -w @parley/server`). */
+  entryExists: (path: string) => boolean;
   /** Resolves true once `<url>/health` answers ok. */
   isHealthy: (url: string) => Promise<boolean>;
   shareUrls: (port: number) => string[];
@@ -46,6 +48,12 @@ export class LocalHost {
 
   async start(preferredPort: number | null): Promise<Result<HostedServer>> {
     if (this.running) return { ok: true, value: this.running };
+    if (!this.deps.entryExists(this.deps.serverEntry)) {
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'The built-in server is missing from this installation (run `npm run build -w @parley/server` in development).' },
+      };
+    }
     const port = await this.deps.findPort(preferredPort);
     const share = this.deps.shareUrls(port);
     const url = `http://127.0.0.1:${port}`;
