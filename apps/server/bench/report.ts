@@ -101,6 +101,7 @@ export function sendReport(result: SendResult, options: { count: number; window:
       ['server', 'runs (msg/s)', 'median msg/s', 'ack median ms', 'ack p95 ms'],
       [
         row('Parley on PostgreSQL', result.parley, result.parleyMedianRate),
+        row('Parley, same load over 2 rooms', result.twoRooms, result.twoRoomsMedianRate),
         row('raw Socket.IO relay (no DB)', result.raw, result.rawMedianRate),
         ...(result.asyncCommit.length > 0
           ? [row('diagnostic: Parley, synchronous_commit=off', result.asyncCommit, result.asyncCommitMedianRate)]
@@ -109,6 +110,7 @@ export function sendReport(result: SendResult, options: { count: number; window:
     ),
     '',
     `- ratio Parley/raw (median rates): ${fixed(result.parleyMedianRate / result.rawMedianRate)}`,
+    `- ratio 2 rooms / 1 room (Parley): ${fixed(result.twoRoomsMedianRate / result.parleyMedianRate)}: above 1 when sends to one room queue behind each other`,
     `- DB statements per message sent (counted at the driver): ${fixed(result.statementsPerMessage)}`,
     `- server connections during Parley's runs (pg_stat_activity, ${result.locks.samples} samples): ${fixed(result.locks.meanActive, 1)} active on average, ${fixed(result.locks.meanWaitingOnLock, 1)} of them waiting on a lock`,
     ...(result.asyncCommit.length > 0

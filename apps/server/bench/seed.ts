@@ -24,6 +24,9 @@ export interface Seeded {
   me: SeedUser;
   peer: SeedUser;
   third: SeedUser;
+  /** Two more people with an empty room of their own: a second, independent conversation. */
+  fourth: SeedUser;
+  fifth: SeedUser;
   big: SeededRoom;
   small: SeededRoom;
   seedMs: number;
@@ -60,6 +63,9 @@ export async function seed(bench: BenchDatabase, bigSize: number): Promise<Seede
   const me = await insertUser(bench, 'Reader');
   const peer = await insertUser(bench, 'Peer');
   const third = await insertUser(bench, 'Third');
+  const fourth = await insertUser(bench, 'Fourth');
+  const fifth = await insertUser(bench, 'Fifth');
+  await insertRoom(bench, fourth.id, fifth.id);
   const bigId = await insertRoom(bench, me.id, peer.id);
   const smallId = await insertRoom(bench, me.id, third.id);
   const stride = 1001;
@@ -81,6 +87,8 @@ export async function seed(bench: BenchDatabase, bigSize: number): Promise<Seede
     me,
     peer,
     third,
+    fourth,
+    fifth,
     big: await describeRoom(bench, bigId),
     small: await describeRoom(bench, smallId),
     seedMs: performance.now() - started,

@@ -27,6 +27,9 @@ export interface SendResult {
   locks: LockSample;
   parley: SendRun[];
   raw: SendRun[];
+  /** Parley again, the same messages and window split over two rooms with different people. */
+  twoRooms: SendRun[];
+  twoRoomsMedianRate: number;
   /** Diagnostic: Parley again with `synchronous_commit = off`, when the database allows it. */
   asyncCommit: SendRun[];
   parleyMedianRate: number;
@@ -67,6 +70,13 @@ export async function runSendPhase(bench: BenchDatabase, seeded: Seeded, options
       otherUserId: seeded.peer.id,
     };
     pairs.push(parleyPair);
+    const [fourthToken, fifthToken] = await Promise.all([login(server.url, seeded.fourth), login(server.url, seeded.fifth)]);
+    const secondRoomPair: Pair = {
+      sender: await connect(server.url, fourthToken),
+      receiver: await connect(server.url, fifthToken),
+      otherUserId: seeded.fifth.id,
+    };
+    pairs.push(secondRoomPair);
     const rawPair: Pair = {
       sender: await connect(raw.url, 'sender'),
       receiver: await connect(raw.url, 'receiver'),
@@ -87,15 +97,32 @@ export async function runSendPhase(bench: BenchDatabase, seeded: Seeded, options
       pairs.push(asyncPair);
     }
 
-    const loop = (pair: Pair, count: number) =>
-      runSendLoop({ ...pair, count, window: options.window, timeoutMs: Math.min(120_000, timeLeft(options.deadline)) });
+    const loop = (pair: Pair, count: number, window = options.window) =>
+      runSendLoop({ ...pair, count, window, timeoutMs: Math.min(120_000, timeLeft(options.deadline)) });
+    // Both rooms at once, each with half the messages and half the window: the same offered load.
+    const twoRooms = async (count: number): Promise<SendRun> => {
+      const half = Math.floor(count / 2);
+      const window = Math.max(1, Math.floor(options.window / 2));
+      const runs = await Promise.all([loop(parleyPair, half, window), loop(secondRoomPair, half, window)]);
+      const elapsedMs = Math.max(...runs.map((run) => run.elapsedMs));
+      return {
+        count: half * 2,
+        elapsedMs,
+        perSecond: (half * 2) / (elapsedMs / 1000),
+        ackMedianMs: Math.max(...runs.map((run) => run.ackMedianMs)),
+        ackP95Ms: Math.max(...runs.map((run) => run.ackP95Ms)),
+      };
+    };
     await loop(parleyPair, options.warmup);
+    await twoRooms(options.warmup);
     await loop(rawPair, options.warmup);
     if (asyncPair) await loop(asyncPair, options.warmup);
 
     const result: SendResult = {
       locks: { samples: 0, meanActive: 0, meanWaitingOnLock: 0 },
       parley: [],
+      twoRooms: [],
+      twoRoomsMedianRate: 0,
       raw: [],
       asyncCommit: [],
       parleyMedianRate: 0,
@@ -113,11 +140,13 @@ export async function runSendPhase(bench: BenchDatabase, seeded: Seeded, options
         addSamples(result.locks, await sampler.stop());
       }
       statements += bench.log.count - before;
+      result.twoRooms.push(await twoRooms(options.count));
       result.raw.push(await loop(rawPair, options.count));
       if (asyncPair) result.asyncCommit.push(await loop(asyncPair, options.count));
     }
     result.parleyMedianRate = median(result.parley.map((run) => run.perSecond));
     result.rawMedianRate = median(result.raw.map((run) => run.perSecond));
+    result.twoRoomsMedianRate = median(result.twoRooms.map((run) => run.perSecond));
     result.asyncCommitMedianRate = median(result.asyncCommit.map((run) => run.perSecond));
     result.statementsPerMessage = statements / (options.count * options.rounds);
     return result;
