@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { ConversationRef } from '@parley/shared/ipc';
 import { createParleyApi } from './api/parley-api.js';
 import { Connection } from './connection/connection.js';
@@ -68,10 +69,13 @@ export function createServices(hooks: ServiceHooks) {
   });
   const refresh = () => refreshUnread(unread, directory, api);
 
+  // Packaged builds carry the web client next to the server bundle (electron-builder.yml).
+  const webClientDir = join(dirname(hooks.paths.serverEntry), 'web');
   const host = new LocalHost({
     launcher: utilityLauncher,
     serverEntry: hooks.paths.serverEntry,
     dataDir: hooks.paths.serverDataDir,
+    ...(existsSync(webClientDir) ? { webClientDir } : {}),
     findPort: (preferred) => findFreePort(preferred),
     entryExists: existsSync,
     isHealthy: async (url) => (await checkHealth(url, { timeoutMs: 1000 })).ok,

@@ -83,6 +83,29 @@ describe('hosting on this computer', () => {
     expect(children[0]!.env.PUBLIC_URL).toBe('http://192.168.1.20:41234');
   });
 
+  it('the web client is served when the installation carries one, and not named otherwise', async () => {
+    healthy = true;
+    await host.start(null);
+    expect(children[0]!.env).not.toHaveProperty('WEB_CLIENT_DIR');
+    const withWeb = new LocalHost({
+      launcher: (entry, env) => {
+        const child = new FakeChild(entry, env);
+        children.push(child);
+        return child;
+      },
+      serverEntry: '/app/server/main.js',
+      dataDir: '/data',
+      webClientDir: '/app/server/web',
+      findPort: async () => 4100,
+      entryExists: () => true,
+      isHealthy: async () => true,
+      shareUrls: () => [],
+      timers,
+    });
+    await withWeb.start(null);
+    expect(children[1]!.env.WEB_CLIENT_DIR).toBe('/app/server/web');
+  });
+
   it('reuses the port of last time', async () => {
     healthy = true;
     expect(await host.start(5050)).toMatchObject({ ok: true, value: { port: 5050 } });

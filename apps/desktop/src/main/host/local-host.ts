@@ -9,6 +9,8 @@ export interface LocalHostDeps {
   serverEntry: string;
   /** `<userData>/server`: the embedded database and the mail outbox. */
   dataDir: string;
+  /** The web client's build to serve at /app/, when this installation carries one. */
+  webClientDir?: string;
   findPort: (preferred: number | null) => Promise<number>;
   /** Whether the server bundle is there (development needs `npm run build -w @parley/server`). */
   entryExists: (path: string) => boolean;
@@ -63,6 +65,7 @@ export class LocalHost {
       DATA_DIR: this.deps.dataDir,
       // Links in confirmation mail must work from the other computers too.
       PUBLIC_URL: share[0] ?? `http://localhost:${port}`,
+      ...(this.deps.webClientDir ? { WEB_CLIENT_DIR: this.deps.webClientDir } : {}),
     });
     this.child = child;
     const status: { exitCode: number | null } = { exitCode: null };
