@@ -33,8 +33,11 @@ test('a busy workspace shows people, groups, unread counts and a group conversat
   await t.client.send({ chat_type: 'room', other_user_id: g.user.user_id, message: 'Got a minute after lunch?' });
   await t.client.send({ chat_type: 'room', other_user_id: g.user.user_id, message: 'About the heartbeat timeout.' });
   await k.client.send({ chat_type: 'room', other_user_id: g.user.user_id, message: 'Slides are ready for Friday.' });
-  await Promise.all([a, k].map((c) => c.client.request('GET', `/chat_groups/${groups[1]!.chat_group_id}`)));
-  await a.client.send({ chat_type: 'group', chat_group_id: groups[1]!.chat_group_id, message: 'New mockups are in.' });
+  const design = groups[1]!.chat_group_id;
+  await Promise.all([a, k, g].map((c) => c.client.request('GET', `/chat_groups/${design}`)));
+  // Grace is a member who is not looking at the group, so its news counts as unread for her.
+  await g.client.leaveGroup(design);
+  await a.client.send({ chat_type: 'group', chat_group_id: design, message: 'New mockups are in.' });
 
   await page.setViewportSize({ width: 1280, height: 760 });
   await logInThroughUi(page, grace);

@@ -91,6 +91,9 @@ export async function apiClient(baseURL: string, token: string) {
       const ack = sendAckSchema.parse(await socket.timeout(10_000).emitWithAck('message', payload));
       if (!ack.ok) throw new Error(`send refused: ${ack.error.code}`);
     },
+    async leaveGroup(groupId: number): Promise<void> {
+      await socket.timeout(10_000).emitWithAck('leave_group', { chat_group_id: groupId });
+    },
     close: () => socket.disconnect(),
   };
 }

@@ -26,7 +26,13 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
   const virtualizer = useVirtualizer({
     count: rows.length + 1,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (i === 0 ? 120 : rows[i - 1]?.kind === 'message' ? 44 : 36),
+    // Close estimates keep the reading position steady while prepended rows get measured.
+    estimateSize: (i) => {
+      const row = i === 0 ? null : rows[i - 1];
+      if (!row) return 120;
+      if (row.kind === 'message') return row.showHeader ? 55 : 24;
+      return row.kind === 'day' ? 41 : 30;
+    },
     getItemKey: (i) => (i === 0 ? 'top' : rows[i - 1]?.key ?? i),
     overscan: 12,
     paddingEnd: 16,
