@@ -1,8 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * In development the page's CSP comes from the main process as a header (security/csp.ts), which
+ * lets Vite's inline React-refresh preamble run; the strict meta tag of index.html would block it.
+ * Built pages keep the meta tag: no inline script, no eval.
+ */
+const devCspFromHeader: Plugin = {
+  name: 'parley-dev-csp-from-header',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/iu, ''),
+};
 
 /**
  * Three builds: main (ESM, Node), preload (CommonJS, because a sandboxed preload cannot load ES
@@ -43,7 +55,7 @@ export default defineConfig({
   renderer: {
     root: here('./src/renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), devCspFromHeader],
     build: {
       outDir: here('./out/renderer'),
       // electron-vite leaves bundles unminified; the page is the one part worth shrinking.

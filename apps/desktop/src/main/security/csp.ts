@@ -7,7 +7,8 @@ export function contentSecurityPolicy(options: { devOrigin?: string } = {}): str
   const dev = options.devOrigin;
   const directives: Record<string, string[]> = {
     'default-src': ["'none'"],
-    'script-src': dev ? ["'self'", dev] : ["'self'"],
+    // Development only: Vite's React refresh needs its inline preamble. Packaged pages never get this.
+    'script-src': dev ? ["'self'", "'unsafe-inline'", dev] : ["'self'"],
     // Inline styles cannot run code; React and virtual lists position rows with them.
     'style-src': dev ? ["'self'", "'unsafe-inline'", dev] : ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:'],
