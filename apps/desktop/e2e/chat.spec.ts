@@ -106,6 +106,15 @@ test('a group is created, entered and posted to, and the other person sees it', 
   await screenshot(a, 'group');
 });
 
+test('the author renames the group and the other member sees the new name live', async () => {
+  await a.getByRole('button', { name: 'Rename' }).click();
+  await a.getByLabel('Group name').fill('Weekly sync (Thursdays)');
+  await a.getByRole('button', { name: 'Save' }).click();
+  await expect(a.getByRole('heading', { name: 'Weekly sync (Thursdays)', level: 1 })).toBeVisible();
+  await expect(b.getByRole('heading', { name: 'Weekly sync (Thursdays)', level: 1 })).toBeVisible();
+  await expect(sidebarGroup(b, 'Weekly sync (Thursdays)')).toBeVisible();
+});
+
 test('Escape closes the new group dialog', async () => {
   await a.getByRole('button', { name: 'New group' }).click();
   await expect(a.getByRole('dialog')).toBeVisible();

@@ -37,12 +37,17 @@ export async function logInThroughUi(page: Page, p: Person): Promise<void> {
   await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
 }
 
+/** Matches an item's accessible name: the label, then nothing or " N unread". */
+function itemName(name: string): RegExp {
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\d+ unread)?$`);
+}
+
 export function sidebarPerson(page: Page, name: string) {
-  return page.getByRole('region', { name: 'People' }).getByRole('button', { name: new RegExp(`^${name}`) });
+  return page.getByRole('region', { name: 'People' }).getByRole('button', { name: itemName(name) });
 }
 
 export function sidebarGroup(page: Page, name: string) {
-  return page.getByRole('region', { name: 'Groups' }).getByRole('button', { name: new RegExp(`^${name}`) });
+  return page.getByRole('region', { name: 'Groups' }).getByRole('button', { name: itemName(name) });
 }
 
 export async function send(page: Page, text: string): Promise<void> {
