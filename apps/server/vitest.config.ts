@@ -9,6 +9,9 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one worker; the PostgreSQL files mostly wait on the
+    // database process, so a second worker overlaps them with the CPU-bound PGlite files.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -142,6 +142,16 @@ describe('entering and leaving groups', () => {
     expect(ack).toMatchObject({ ok: true });
   });
 
+  it('entering without a connected socket makes a member, not a present user', async () => {
+    const ada = await signUp(server());
+    const bob = await signUp(server());
+    const group = await createGroup(ada);
+    const reply = await call<ChatGroupResponse>(server(), 'GET', `/chat_groups/${group.chat_group_id}`, { token: bob.token });
+    expect(reply.body.present_user_ids).toEqual([]);
+    const list = await call<ChatGroupsResponse>(server(), 'GET', '/chat_groups', { token: bob.token });
+    expect(list.body.chat_groups.find((g) => g.chat_group_id === group.chat_group_id)?.member_count).toBe(2);
+  });
+
   it('those present receive group_presence when someone enters; paging while present announces nothing', async () => {
     const ada = await signUp(server(), { first: 'Ada' });
     const bob = await signUp(server(), { first: 'Bob', last: 'Byte' });

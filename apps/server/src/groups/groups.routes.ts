@@ -8,7 +8,7 @@ import {
   socketRooms,
   type ChatGroup,
 } from '@parley/shared';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
 import type { AppContext } from '../context.js';
 import { requireAuth, sessionOf } from '../http/auth.js';
 import { pathId } from '../http/params.js';
@@ -48,7 +48,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     res.status(201).json(toChatGroup(group));
   });
 
-  const rename = async (req: Request, res: Response, groupId: number, name: string) => {
+  const rename = async (res: Response, groupId: number, name: string) => {
     const { user } = sessionOf(res);
     const group = isReachableId(groupId) ? await findGroup(ctx.db, groupId) : null;
     if (!group) throw noSuchGroup();
@@ -62,7 +62,7 @@ export function groupsRoutes(ctx: AppContext): Router {
   router.put('/chat_groups/:id', auth, async (req, res) => {
     const groupId = pathId(req.params.id);
     const input = parseOrThrow(renameGroupRequestSchema, req.body);
-    await rename(req, res, groupId, input.chat_group_name);
+    await rename(res, groupId, input.chat_group_name);
   });
 
   // The seed's form: the id travels in the body.
@@ -71,7 +71,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     if (input.chat_group_id === undefined) {
       throw new ParleyError('invalid_input', 'Say which group to rename.', { fields: { chat_group_id: 'is required' } });
     }
-    await rename(req, res, input.chat_group_id, input.chat_group_name);
+    await rename(res, input.chat_group_id, input.chat_group_name);
   });
 
   router.get('/chat_groups/:id', auth, async (req, res) => {

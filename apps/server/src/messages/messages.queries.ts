@@ -13,8 +13,6 @@ const messageColumns = {
   createdAt: messages.createdAt,
 };
 
-export type StoredMessage = NonNullable<Awaited<ReturnType<typeof findByClientId>>>;
-
 /** One page of a room's or a group's messages, read through the (conversation, id) index. */
 export async function messagePage(db: Database, conversation: SQL, page: PageRequest) {
   const bound = page.bound ? (page.bound.op === 'lt' ? lt(messages.id, page.bound.id) : gt(messages.id, page.bound.id)) : undefined;
