@@ -68,16 +68,17 @@ if (!app.requestSingleInstanceLock()) {
     powerMonitor.on('resume', () => services.connection.resume());
     watchOnline(() => net.isOnline(), () => services.connection.wake(), realTimers);
 
+    // Restoring the remembered server (restarting a hosted one) may take seconds: the window opens
+    // meanwhile and its first questions wait for it. The session is resumed here too, so the tray
+    // and notifications work even before the window asks.
+    const restored = services.server.restore();
     window = createMainWindow({
       preload: paths.preload,
       page: paths.page,
       icon: paths.appIcon,
       isQuitting: () => quitting,
     });
-
-    // Restore the remembered server (restarting a hosted one) and session, so the tray and
-    // notifications work even before the window asks.
-    await services.server.restore();
+    await restored;
     await services.auth.session();
 
     app.on('before-quit', (event) => {

@@ -99,6 +99,7 @@ export function createServices(hooks: ServiceHooks) {
     tokens,
     settings,
     serverUrl: () => server?.url ?? null,
+    serverReady: () => server?.whenRestored() ?? Promise.resolve(),
     signedIn: (url, token) => {
       connection.start(url, token);
       void refresh();

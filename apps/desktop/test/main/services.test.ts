@@ -38,6 +38,7 @@ beforeEach(async () => {
     tokens,
     settings,
     serverUrl: () => 'http://127.0.0.1:4100',
+    serverReady: async () => undefined,
     signedIn: (url, token, user) => events.push(`in:${url}:${token}:${user.user_id}`),
     signedOut: () => events.push('out'),
   });
@@ -72,6 +73,7 @@ describe('sign-in', () => {
       tokens: new TokenStore(join(dir, 'session.bin'), new FakeCipher()),
       settings: new SettingsStore(join(dir, 'settings.json')),
       serverUrl: () => 'http://127.0.0.1:4100',
+      serverReady: async () => undefined,
       signedIn: () => events.push('resumed'),
       signedOut: () => events.push('out'),
     });
@@ -141,8 +143,49 @@ describe('server choice', () => {
     });
   });
 
-  it('first run has no server', () => {
-    expect(server.current()).toEqual({ ok: true, value: null });
+  it('first run has no server', async () => {
+    expect(await server.current()).toEqual({ ok: true, value: null });
+  });
+
+  it('a window asking before the remembered server is restored waits for it instead of seeing a first run', async () => {
+    await settings.update({ server: { mode: 'host', url: 'http://127.0.0.1:4100', shareUrls: [] }, hostPort: 4100 });
+    let finishStart: () => void = () => undefined;
+    const slow = new ServerService({
+      settings: new SettingsStore(join(dir, 'settings.json')),
+      checkHealth: async () => down,
+      host: {
+        start: () => new Promise((resolve) => (finishStart = () => resolve({ ok: true, value: { ...hosted, port: 4100 } }))),
+        stop: async () => undefined,
+        current: null,
+      },
+      readOutbox: async () => [],
+      onServerChanged: async () => undefined,
+    });
+    void slow.restore();
+    let answered = false;
+    const asked = slow.current().then((result) => ((answered = true), result));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    finishStart();
+    expect(await asked).toEqual({ ok: true, value: { mode: 'host', url: hosted.url, shareUrls: hosted.shareUrls } });
+  });
+
+  it('a hosted server that cannot start again does not stop the app from starting', async () => {
+    await settings.update({ server: { mode: 'host', url: 'http://127.0.0.1:4100', shareUrls: [] }, hostPort: 4100 });
+    const failing = new ServerService({
+      settings: new SettingsStore(join(dir, 'settings.json')),
+      checkHealth: async () => down,
+      host: {
+        start: async () => {
+          throw new Error('no free port');
+        },
+        stop: async () => undefined,
+        current: null,
+      },
+      readOutbox: async () => [],
+      onServerChanged: async () => undefined,
+    });
+    expect(await failing.restore()).toMatchObject({ mode: 'host' });
   });
 
   it('joining a healthy server remembers it', async () => {

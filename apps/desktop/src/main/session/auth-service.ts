@@ -9,6 +9,8 @@ export interface AuthServiceDeps {
   tokens: TokenStore;
   settings: SettingsStore;
   serverUrl: () => string | null;
+  /** Resolves once the remembered server is known (and a hosted one started). */
+  serverReady: () => Promise<void>;
   /** Opens the socket and loads unread state for a signed-in user. */
   signedIn: (url: string, token: string, user: SelfUser) => void;
   /** Closes the socket and clears what belonged to the user. */
@@ -51,6 +53,7 @@ export class AuthService {
    * user stays signed in and the connection keeps trying; only an explicit 401 signs them out.
    */
   async session(): Promise<Result<SelfUser | null>> {
+    await this.deps.serverReady();
     const token = await this.deps.tokens.load();
     const { user } = await this.deps.settings.read();
     if (!token || !user || !this.deps.serverUrl()) return { ok: true, value: null };

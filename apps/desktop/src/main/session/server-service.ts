@@ -18,6 +18,7 @@ export interface ServerServiceDeps {
 /** Which server this app talks to: one the user joined, or one hosted on this computer. */
 export class ServerService {
   private choice: ServerChoice | null = null;
+  private restoring: Promise<ServerChoice | null> = Promise.resolve(null);
 
   constructor(private readonly deps: ServerServiceDeps) {}
 
@@ -26,8 +27,23 @@ export class ServerService {
     return this.choice?.url ?? null;
   }
 
-  /** Restores the remembered choice at start; a hosted server is started again on its old port. */
-  async restore(): Promise<ServerChoice | null> {
+  /**
+   * Restores the remembered choice at start; a hosted server is started again on its old port.
+   * The window may ask before this is done: `current()` and `whenRestored()` wait for it, so a
+   * remembered server is never mistaken for a first run.
+   */
+  restore(): Promise<ServerChoice | null> {
+    // A hosted server that fails to start again leaves the choice as remembered: the connection
+    // keeps retrying and the user can pick another server; start-up itself never fails on it.
+    this.restoring = this.load().catch(() => this.choice);
+    return this.restoring;
+  }
+
+  async whenRestored(): Promise<void> {
+    await this.restoring;
+  }
+
+  private async load(): Promise<ServerChoice | null> {
     const settings = await this.deps.settings.read();
     this.choice = settings.server;
     if (this.choice?.mode === 'host') {
@@ -37,7 +53,8 @@ export class ServerService {
     return this.choice;
   }
 
-  current(): Result<ServerChoice | null> {
+  async current(): Promise<Result<ServerChoice | null>> {
+    await this.restoring;
     return { ok: true, value: this.choice };
   }
 
