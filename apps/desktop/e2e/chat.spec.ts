@@ -87,6 +87,15 @@ test('a direct message raises the unread count live and opening it clears it', a
   await screenshot(a, 'direct-message');
 });
 
+test('after losing the connection the app says "Reconnecting…" and then catches up on what it missed', async () => {
+  await a.context().setOffline(true);
+  await expect(a.getByText('Reconnecting…')).toBeVisible({ timeout: 60_000 });
+  await send(b, 'Sent while you were offline');
+  await a.context().setOffline(false);
+  await expect(a.getByText('Reconnecting…')).toHaveCount(0, { timeout: 30_000 });
+  await expect(messageList(a)).toContainText('Sent while you were offline');
+});
+
 test('a group is created, entered and posted to, and the other person sees it', async () => {
   await a.getByRole('button', { name: 'New group' }).click();
   await a.getByLabel('Group name').fill('Weekly sync');
