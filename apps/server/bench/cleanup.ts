@@ -24,13 +24,26 @@ export function runCleanups(): Promise<void> {
   return chain;
 }
 
-/** Cleans up and exits on SIGINT/SIGTERM, and after `limitMs` whatever happens. */
+/**
+ * Cleans up and exits on SIGINT/SIGTERM, on a crash, and after `limitMs` whatever happens. While
+ * stopping, closing the database links makes queries in flight fail; those failures are expected
+ * and must not end the process before the database is dropped.
+ */
 export function guardProcess(limitMs: number): void {
+  let stopping = false;
   const stop = (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
     console.error(reason);
     void runCleanups().finally(() => process.exit(code));
   };
-  process.once('SIGINT', () => stop('interrupted: cleaning up', 130));
-  process.once('SIGTERM', () => stop('terminated: cleaning up', 143));
+  const crash = (error: unknown) => {
+    if (stopping) return;
+    stop(`the benchmark crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);
+  };
+  process.on('SIGINT', () => stop('interrupted: cleaning up', 130));
+  process.on('SIGTERM', () => stop('terminated: cleaning up', 143));
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   setTimeout(() => stop(`the benchmark passed its ${limitMs / 1000} s limit: cleaning up`, 1), limitMs).unref();
 }
