@@ -26,6 +26,9 @@ if (!app.requestSingleInstanceLock()) {
   // The window hides to the tray; the app lives on until Quit.
   app.on('window-all-closed', () => undefined);
 
+  // Windows shows toast notifications only for an app with this id (the installer's appId).
+  if (process.platform === 'win32') app.setAppUserModelId('app.parley.desktop');
+
   void app.whenReady().then(async () => {
     const paths = resolvePaths({
       isPackaged: app.isPackaged,
