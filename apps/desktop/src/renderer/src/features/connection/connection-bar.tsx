@@ -1,4 +1,5 @@
 import { useApp } from '../../stores/app-store';
+import './connection-bar.css';
 
 /** A quiet line while the connection comes back; the app stays usable underneath. */
 export function ConnectionBar() {
