@@ -9,7 +9,6 @@ import { socketIoFactory } from './connection/socket-io-port.js';
 import { findFreePort } from './host/free-port.js';
 import { checkHealth } from './host/health.js';
 import { LocalHost } from './host/local-host.js';
-import { readOutbox } from './host/outbox.js';
 import { shareUrls } from './host/share-urls.js';
 import { utilityLauncher } from './host/utility-launcher.js';
 import type { EventRelay } from './ipc/event-relay.js';
@@ -88,7 +87,8 @@ export function createServices(hooks: ServiceHooks) {
     settings,
     checkHealth: (url) => checkHealth(url),
     host,
-    readOutbox: () => readOutbox(host.outboxDir),
+    // The mail parser is large and needed only when the outbox is opened: load it then.
+    readOutbox: async () => (await import('./host/outbox.js')).readOutbox(host.outboxDir),
     onServerChanged: async () => {
       await auth?.endLocally();
     },
