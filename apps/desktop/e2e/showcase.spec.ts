@@ -51,7 +51,10 @@ test('a busy workspace shows people, groups, unread counts and a group conversat
   await page.getByRole('textbox', { name: 'Message' }).fill('On it, notes back to you in ten minutes.');
   await screenshot(page, 'conversation');
 
-  await mkdir(docsDir, { recursive: true });
-  await copyFile(join(shotsDir, 'conversation.png'), join(docsDir, 'conversation.png'));
+  // The committed README image changes only when asked, so a test run leaves the tree clean.
+  if (process.env.PARLEY_UPDATE_DOCS_SCREENSHOTS === '1') {
+    await mkdir(docsDir, { recursive: true });
+    await copyFile(join(shotsDir, 'conversation.png'), join(docsDir, 'conversation.png'));
+  }
   for (const c of [g, a, t, k]) c.client.close();
 });
