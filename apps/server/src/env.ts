@@ -33,7 +33,7 @@ const envSchema = z.object({
   BOT_API_URL: optionalText,
   BOT_MODEL: optionalText,
   BOT_API_KEY: optionalText,
-  BOT_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  BOT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   WEB_CLIENT_DIR: optionalText,
   MIGRATIONS_DIR: optionalText,
 });

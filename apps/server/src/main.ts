@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const app = createApp({
     db,
     mailer,
-    bot: (lookup) => createBot(settings.bot, lookup),
+    bot: (lookup) => createBot(settings.bot, lookup, { warn: (reason) => logger.warn({ reason }, 'bot reply failed') }),
     clock: systemClock,
     logger,
     settings,

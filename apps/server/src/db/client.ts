@@ -31,7 +31,13 @@ export interface Database {
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'postgres') {
     // Enough connections for a busy send path, few enough for a small PostgreSQL.
-    const client = postgres(target.url, { max: 10, onnotice: () => undefined });
+    // A page query's best plan depends on the conversation's size; a cached generic plan would
+    // walk the primary key for a small room (milliseconds instead of a tenth of one).
+    const client = postgres(target.url, {
+      max: 10,
+      onnotice: () => undefined,
+      connection: { plan_cache_mode: 'force_custom_plan' },
+    });
     const orm = drizzlePostgres(client, { schema });
     return {
       kind: 'postgres',

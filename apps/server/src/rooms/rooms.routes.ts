@@ -6,7 +6,7 @@ import { pathId } from '../http/params.js';
 import { parseHistoryQuery, readPage } from '../messages/history.js';
 import { toChatMessage } from '../messages/message-shapes.js';
 import { inRoom, messagePage } from '../messages/messages.queries.js';
-import { onlineUserIds } from '../presence/presence.js';
+import { isOnline, onlineUserIds } from '../presence/presence.js';
 import { findRoomOf, listRooms } from './rooms.queries.js';
 
 export function roomsRoutes(ctx: AppContext): Router {
@@ -38,9 +38,10 @@ export function roomsRoutes(ctx: AppContext): Router {
     const room = isReachableId(roomId) ? await findRoomOf(ctx.db, roomId, user.user_id) : null;
     // Someone else's room answers exactly like a missing one.
     if (!room) throw new ParleyError('not_found', 'There is no such chat room.');
+    // One user's presence: ask their own Socket.IO room, not every connected socket.
     const [page, online] = await Promise.all([
       readPage(query, (request) => messagePage(ctx.db, inRoom(room.id), request)),
-      onlineUserIds(ctx.io),
+      isOnline(ctx.io, room.other.id),
     ]);
     res.json({
       chat_room_id: room.id,
@@ -48,7 +49,7 @@ export function roomsRoutes(ctx: AppContext): Router {
         user_id: room.other.id,
         first_name: room.other.firstName,
         last_name: room.other.lastName,
-        online: online.has(room.other.id),
+        online,
       },
       messages: page.items.map(toChatMessage),
       has_more: page.hasMore,
