@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +11,14 @@ const desktopDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * read the mail outbox the server writes into it.
  */
 export function testServer(port: number, envName: string) {
+  const madeHere = process.env[envName] === undefined;
   process.env[envName] ??= mkdtempSync(join(tmpdir(), 'parley-e2e-'));
   const dataDir = process.env[envName]!;
+  // Workers load this config too; only the runner that made the folder removes it, once the
+  // server it started is gone.
+  if (madeHere && process.env.TEST_WORKER_INDEX === undefined) {
+    process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  }
   const baseURL = `http://127.0.0.1:${port}`;
   return {
     baseURL,
