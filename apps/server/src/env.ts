@@ -65,7 +65,17 @@ function defaultWebClientDir(): string {
   return fileURLToPath(new URL('../../desktop/out/web', import.meta.url));
 }
 
+/**
+ * Relative paths are read from where the person ran the command: npm runs a workspace's script
+ * inside the workspace but says where it was called from in INIT_CWD, so `npm run server` at the
+ * repository root keeps its data in `./data` there.
+ */
+function callerDir(env: NodeJS.ProcessEnv): string {
+  return env.INIT_CWD ?? process.cwd();
+}
+
 export function parseSettings(env: NodeJS.ProcessEnv): Settings {
+  const base = callerDir(env);
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -76,7 +86,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: resolve(e.DATA_DIR),
+    dataDir: resolve(base, e.DATA_DIR),
     smtpUrl: e.SMTP_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     publicUrlFromPort: e.PUBLIC_URL === undefined,
@@ -85,13 +95,14 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     trustProxy: e.TRUST_PROXY.length > 0 ? e.TRUST_PROXY : false,
     logLevel: e.LOG_LEVEL,
     bot: { apiUrl: e.BOT_API_URL, model: e.BOT_MODEL, apiKey: e.BOT_API_KEY, timeoutMs: e.BOT_TIMEOUT_MS },
-    webClientDir: e.WEB_CLIENT_DIR ? resolve(e.WEB_CLIENT_DIR) : defaultWebClientDir(),
-    migrationsDir: e.MIGRATIONS_DIR ? resolve(e.MIGRATIONS_DIR) : defaultMigrationsDir(),
+    webClientDir: e.WEB_CLIENT_DIR ? resolve(base, e.WEB_CLIENT_DIR) : defaultWebClientDir(),
+    migrationsDir: e.MIGRATIONS_DIR ? resolve(base, e.MIGRATIONS_DIR) : defaultMigrationsDir(),
   };
 }
 
 /** Reads `.env` when there is one (real environment variables win), then parses. */
 export function loadSettings(): Settings {
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  const envFile = resolve(callerDir(process.env), '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
   return parseSettings(process.env);
 }

@@ -19,6 +19,13 @@ describe('settings', () => {
     expect(settings.migrationsDir).toMatch(/drizzle$/);
   });
 
+  it('reads relative folders from where npm was called, not from the workspace', () => {
+    const settings = parseSettings({ INIT_CWD: '/srv/parley', DATA_DIR: './data', WEB_CLIENT_DIR: 'web' });
+    expect(settings.dataDir).toBe('/srv/parley/data');
+    expect(settings.webClientDir).toBe('/srv/parley/web');
+    expect(parseSettings({ INIT_CWD: '/srv/parley', DATA_DIR: '/var/lib/parley' }).dataDir).toBe('/var/lib/parley');
+  });
+
   it('reads lists, switches and URLs', () => {
     const settings = parseSettings({
       PORT: '8080',
