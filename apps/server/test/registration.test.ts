@@ -54,6 +54,7 @@ describe('register', () => {
     expect(opened.status).toBe(201);
     expect(opened.headers.get('content-type')).toContain('text/html');
     expect(opened.text).toContain('Your account is ready');
+    expect(opened.text).toContain('/app/">Open Parley in your browser</a>');
     expect(opened.text).not.toContain('<script');
     expect(opened.headers.get('content-security-policy')).toMatch(/default-src 'none'; style-src 'sha256-/);
   });

@@ -8,6 +8,7 @@ main { max-width: 28rem; margin: 15vh auto; padding: 2rem; background: #fff; bor
 h1 { font-size: 1.4rem; margin: 0 0 0.5rem; }
 p { margin: 0.5rem 0; }
 code { background: #eef0f3; padding: 0.1rem 0.3rem; border-radius: 4px; }
+a { color: #4f46e5; }
 `;
 
 // The page's only style is this block; the CSP allows exactly it, by hash, and no script at all.
@@ -18,7 +19,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A small self-contained HTML page; `paragraphs` may hold `<code>` already escaped by the caller. */
+/** A small self-contained HTML page; `paragraphs` may hold `<code>` and `<a>` already escaped by the caller. */
 export function sendHtmlPage(res: Response, status: number, title: string, paragraphs: string[]): void {
   const body = paragraphs.map((p) => `<p>${p}</p>`).join('\n');
   res

@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
 import { sendError } from '../http/errors.js';
-import { sendHtmlPage } from '../http/html-page.js';
+import { escapeHtml, sendHtmlPage } from '../http/html-page.js';
 import { confirmationMail, someoneTriedMail } from '../mail/registration-mails.js';
 import { accountExists, confirmRegistration, linkState, savePendingRegistration } from './registration.queries.js';
 
@@ -87,7 +87,11 @@ export function registrationRoutes(ctx: AppContext): Router {
       last_name: user.lastName,
     });
     if (prefersHtml(req)) {
-      sendHtmlPage(res, 201, 'Your account is ready', ['Go back to Parley and log in with your email and password.']);
+      const webClient = escapeHtml(`${ctx.settings.publicUrl}/app/`);
+      sendHtmlPage(res, 201, 'Your account is ready', [
+        'Go back to Parley and log in with your email and password.',
+        `No app at hand? <a href="${webClient}">Open Parley in your browser</a>.`,
+      ]);
     } else {
       res.status(201).json({ user_id: user.id });
     }
