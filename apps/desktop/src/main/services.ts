@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ConversationRef } from '@parley/shared/ipc';
-import { createParleyApi } from './api/parley-api.js';
+import { createParleyApi } from '@parley/shared/client';
 import { Connection } from './connection/connection.js';
 import { realTimers } from './connection/socket-port.js';
 import { socketIoFactory } from './connection/socket-io-port.js';

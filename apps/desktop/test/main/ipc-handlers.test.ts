@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiIpc, authIpc, chatIpc, serverIpc, uiIpc } from '@parley/shared/ipc';
-import type { ParleyApi } from '../../src/main/api/parley-api.js';
+import type { ParleyApi } from '@parley/shared/client';
 import { registerApiHandlers } from '../../src/main/ipc/api-handlers.js';
 import { registerAuthHandlers } from '../../src/main/ipc/auth-handlers.js';
 import { registerChatHandlers } from '../../src/main/ipc/chat-handlers.js';

@@ -1,6 +1,6 @@
 import type { MarkReadRequest } from '@parley/shared';
 import { apiIpc, type HistoryPage, type Result } from '@parley/shared/ipc';
-import type { ParleyApi } from '../api/parley-api.js';
+import type { ParleyApi } from '@parley/shared/client';
 import { fetchAllAfter, type HistoryPageOf } from '../connection/catch-up.js';
 import { handleInvoke, type IpcGuard } from './guard.js';
 

@@ -1,6 +1,6 @@
 import type { LoginRequest, RegisterRequest, SelfUser } from '@parley/shared';
 import type { Result } from '@parley/shared/ipc';
-import type { ParleyApi } from '../api/parley-api.js';
+import type { ParleyApi } from '@parley/shared/client';
 import type { SettingsStore } from './settings-store.js';
 import type { TokenStore } from './token-store.js';
 

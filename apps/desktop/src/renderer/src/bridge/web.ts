@@ -1,23 +1,8 @@
-import {
-  botHistoryResponseSchema,
-  chatGroupResponseSchema,
-  chatGroupSchema,
-  chatGroupsResponseSchema,
-  chatRoomResponseSchema,
-  chatRoomsResponseSchema,
-  loginResponseSchema,
-  logoutResponseSchema,
-  markReadResponseSchema,
-  messageSendSchema,
-  notificationsResponseSchema,
-  registerResponseSchema,
-  usersResponseSchema,
-  type SelfUser,
-} from '@parley/shared';
+import { messageSendSchema, type SelfUser } from '@parley/shared';
+import { createParleyApi } from '@parley/shared/client';
 import type { ConnectionState, ConversationRef, ParleyBridge, Result, ServerEvent } from '@parley/shared/ipc';
 import { isSafeExternalUrl } from '../lib/links';
 import { createListeners } from './listeners';
-import { createHttpClient, pageQuery } from './web-http';
 import { askNotificationPermission, conversationOfEvent, sameConversation, showBrowserNotification } from './web-notify';
 import { readSession, writeSession } from './web-session';
 import { createSocketLink } from './web-socket';
@@ -44,7 +29,13 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
     connectionStates.emit({ status: 'signed_out' });
   }
 
-  const http = createHttpClient({ baseUrl, getToken: () => session?.token ?? null, onUnauthorized: endSession });
+  const rest = createParleyApi({
+    // Called on window: a detached `fetch` throws "Illegal invocation" in the browser.
+    fetch: (url, init) => window.fetch(url, init),
+    baseUrl: () => baseUrl,
+    token: () => session?.token ?? null,
+    onUnauthorized: endSession,
+  });
 
   const socket = createSocketLink(baseUrl, {
     onEvent(event) {
@@ -86,10 +77,10 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
       forget: async () => ({ ok: false, error: notInBrowser }),
     },
     auth: {
-      register: (request) => http.request('POST', '/register', registerResponseSchema, request),
+      register: (request) => rest.register(request),
       async login(request) {
         askNotificationPermission();
-        const result = await http.request('POST', '/login', loginResponseSchema, request);
+        const result = await rest.login(request);
         if (!result.ok) return result;
         session = { token: result.value.token, user: result.value.user };
         writeSession(storage, session);
@@ -97,7 +88,7 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
         return ok(result.value.user);
       },
       async logout() {
-        const result = await http.request('GET', '/logout', logoutResponseSchema);
+        const result = await rest.logout();
         // Signed out locally whatever the server said: a dead token is as good as revoked.
         endSession();
         return result.ok || result.error.code === 'unauthorized' ? ok(null) : result;
@@ -106,7 +97,7 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
         const stored = session;
         if (!stored) return ok(null);
         // There is no "who am I" call; any authenticated request proves the token still works.
-        const probe = await http.request('GET', '/notifications', notificationsResponseSchema);
+        const probe = await rest.notifications();
         if (!probe.ok) return probe.error.code === 'unauthorized' ? ok(null) : probe;
         socket.connect(stored.token);
         return ok(stored.user);
@@ -114,26 +105,26 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
     },
     api: {
       async users() {
-        const result = await http.request('GET', '/users', usersResponseSchema);
+        const result = await rest.users();
         if (result.ok) for (const u of result.value.users) userNames.set(u.user_id, `${u.first_name} ${u.last_name}`);
         return result;
       },
-      notifications: () => http.request('GET', '/notifications', notificationsResponseSchema),
+      notifications: () => rest.notifications(),
       async markRead(request) {
-        const result = await http.request('PUT', '/notifications', markReadResponseSchema, request);
+        const result = await rest.markRead(request);
         return result.ok ? ok(null) : result;
       },
-      botHistory: (page) => http.request('GET', `/chat_bot${pageQuery(page)}`, botHistoryResponseSchema),
-      chatRooms: () => http.request('GET', '/chat_rooms', chatRoomsResponseSchema),
-      chatRoom: (roomId, page) => http.request('GET', `/chat_rooms/${roomId}${pageQuery(page)}`, chatRoomResponseSchema),
+      botHistory: (page) => rest.botHistory(page),
+      chatRooms: () => rest.chatRooms(),
+      chatRoom: (roomId, page) => rest.chatRoom(roomId, page),
       async chatGroups() {
-        const result = await http.request('GET', '/chat_groups', chatGroupsResponseSchema);
+        const result = await rest.chatGroups();
         if (result.ok) for (const g of result.value.chat_groups) groupNames.set(g.chat_group_id, g.chat_group_name);
         return result;
       },
-      chatGroup: (groupId, page) => http.request('GET', `/chat_groups/${groupId}${pageQuery(page)}`, chatGroupResponseSchema),
-      createGroup: (request) => http.request('POST', '/chat_groups', chatGroupSchema, request),
-      renameGroup: (groupId, name) => http.request('PUT', `/chat_groups/${groupId}`, chatGroupSchema, { chat_group_name: name }),
+      chatGroup: (groupId, page) => rest.chatGroup(groupId, page),
+      createGroup: (request) => rest.createGroup(request),
+      renameGroup: (groupId, name) => rest.renameGroup(groupId, name),
     },
     chat: {
       async send(payload) {

@@ -1,27 +1,30 @@
 import {
-  botHistoryResponseSchema,
-  chatGroupResponseSchema,
-  chatGroupSchema,
-  chatGroupsResponseSchema,
-  chatRoomResponseSchema,
-  chatRoomsResponseSchema,
   healthResponseSchema,
   loginResponseSchema,
   logoutResponseSchema,
+  registerResponseSchema,
+  type LoginRequest,
+  type RegisterRequest,
+} from '../schemas/auth.js';
+import {
+  chatGroupResponseSchema,
+  chatGroupSchema,
+  chatGroupsResponseSchema,
+  type CreateGroupRequest,
+} from '../schemas/groups.js';
+import { botHistoryResponseSchema } from '../schemas/messages.js';
+import {
   markReadResponseSchema,
   notificationsResponseSchema,
-  registerResponseSchema,
-  usersResponseSchema,
-  type CreateGroupRequest,
-  type LoginRequest,
   type MarkReadRequest,
-  type RegisterRequest,
-} from '@parley/shared';
-import type { HistoryPage } from '@parley/shared/ipc';
+} from '../schemas/notifications.js';
+import { chatRoomResponseSchema, chatRoomsResponseSchema } from '../schemas/rooms.js';
+import { usersResponseSchema } from '../schemas/users.js';
+import type { HistoryPage } from '../ipc/contract.js';
 import type { z } from 'zod';
-import { httpRequest, type HttpDeps, type HttpRequest } from './http-client.js';
+import { httpRequest, type HttpDeps, type HttpRequest } from './http-request.js';
 
-/** The REST endpoints of PROTOCOL.md, one function each. */
+/** The REST endpoints of PROTOCOL.md, one function each, every answer parsed with its schema. */
 export function createParleyApi(deps: HttpDeps) {
   const call = <T extends z.ZodType>(request: HttpRequest, schema: T) => httpRequest(deps, request, schema);
   return {
