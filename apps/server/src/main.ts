@@ -5,6 +5,7 @@ import { systemClock } from './clock.js';
 import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { loadSettings } from './env.js';
+import { scheduleHousekeeping } from './housekeeping/schedule.js';
 import { createLogger } from './logger.js';
 import { createOutboxMailer, createSmtpMailer } from './mail/mailer.js';
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   logger.info({ url, database: db.kind, publicUrl: settings.publicUrl }, 'Parley server listening');
   // When the desktop app hosts this server in a child process, it learns the port this way.
   process.send?.({ type: 'listening', port });
+  const stopHousekeeping = scheduleHousekeeping(db, systemClock, logger);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), shutdownDeadlineMs).unref();
+    stopHousekeeping();
     void app
       .close()
       .then(() => db.close())

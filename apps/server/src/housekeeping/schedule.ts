@@ -1,0 +1,30 @@
+import type { Logger } from '../logger.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/client.js';
+import { purgeExpired } from './purge-expired.js';
+
+const hourMs = 60 * 60 * 1000;
+// Not at the very start: migrations and the first logins come first.
+const firstRunDelayMs = 10_000;
+
+/** Purges expired data soon after start and then every hour; returns a stop function. */
+export function scheduleHousekeeping(db: Database, clock: Clock, logger: Logger, everyMs = hourMs): () => void {
+  const run = () => {
+    purgeExpired(db, clock.now())
+      .then((purged) => {
+        if (purged.registrations > 0 || purged.sessions > 0) logger.info(purged, 'expired registrations and sessions removed');
+      })
+      .catch((error: unknown) => {
+        logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'housekeeping failed');
+      });
+  };
+  const first = setTimeout(run, firstRunDelayMs);
+  const every = setInterval(run, everyMs);
+  // Housekeeping never keeps the process alive on its own.
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
