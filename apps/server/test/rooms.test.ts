@@ -160,6 +160,19 @@ describe('direct messages', () => {
     expect(rooms.body.chat_rooms[0]?.unread_count).toBe(1);
   });
 
+  it('a retry whose client_id was stored for another user opens no room with the new user', async () => {
+    const ada = await signUp(server());
+    const bob = await signUp(server());
+    const cleo = await signUp(server());
+    const socket = await connect(server().url, ada.token);
+    const clientId = randomUUID();
+    const first = await send(socket, { chat_type: 'room', other_user_id: bob.user.user_id, message: 'once', client_id: clientId });
+    const retry = await send(socket, { chat_type: 'room', other_user_id: cleo.user.user_id, message: 'once', client_id: clientId });
+    expect(retry).toEqual(first);
+    const rooms = await call<ChatRoomsResponse>(server(), 'GET', '/chat_rooms', { token: cleo.token });
+    expect(rooms.body.chat_rooms).toEqual([]);
+  });
+
   it('a client_id is scoped to its sender', async () => {
     const ada = await signUp(server());
     const bob = await signUp(server());

@@ -20,8 +20,10 @@ export type RoomSender = (user: SelfUser, input: RoomSend) => Promise<RoomChatMe
 export function createRoomSender(ctx: AppContext): RoomSender {
   const roomIds = new Map<string, number>();
 
+  const keyOf = (me: number, other: number) => pairOf(me, other).join(':');
+
   async function roomFor(me: number, other: number): Promise<number> {
-    const key = pairOf(me, other).join(':');
+    const key = keyOf(me, other);
     const cached = roomIds.get(key);
     if (cached !== undefined) return cached;
     const roomId = await findOrCreateRoom(ctx.db, me, other, ctx.clock.now());
@@ -37,6 +39,12 @@ export function createRoomSender(ctx: AppContext): RoomSender {
       throw new ParleyError('invalid_input', 'You cannot message yourself.', { fields: { other_user_id: 'is you' } });
     }
     if (!isReachableId(other)) throw new ParleyError('not_found', 'There is no such user.');
+    // A retry must not create the room it names: a room comes only with its first message. The
+    // lookup is needed only when the room may not exist yet; a cached room exists already.
+    if (input.client_id && !roomIds.has(keyOf(user.user_id, other))) {
+      const first = await findByClientId(ctx.db, user.user_id, input.client_id);
+      if (first) return asRetry(first);
+    }
     const roomId = await roomFor(user.user_id, other);
     const stored = await insertRoomMessage(ctx.db, {
       roomId,
@@ -63,6 +71,11 @@ export function createRoomSender(ctx: AppContext): RoomSender {
 /** A retry of a `client_id` already stored: the first message, nothing stored or sent again. */
 async function retried(ctx: AppContext, senderId: number, clientId: string | undefined): Promise<RoomChatMessage> {
   const first = clientId ? await findByClientId(ctx.db, senderId, clientId) : null;
+  return asRetry(first);
+}
+
+/** The first message a retried `client_id` stored, when it was a room message. */
+function asRetry(first: Awaited<ReturnType<typeof findByClientId>>): RoomChatMessage {
   if (!first?.roomId) throw new ParleyError('conflict', 'This client_id was already used for another conversation.');
   return { ...toChatMessage(first), chat_room_id: first.roomId };
 }
