@@ -131,6 +131,15 @@ test('Escape closes the new group dialog', async () => {
   await expect(a.getByRole('dialog')).toHaveCount(0);
 });
 
+test('closing a dialog gives the focus back to the button that opened it', async () => {
+  await a.getByRole('button', { name: 'New group' }).focus();
+  await a.keyboard.press('Enter');
+  await expect(a.getByRole('dialog')).toBeVisible();
+  await a.keyboard.press('Escape');
+  await expect(a.getByRole('dialog')).toHaveCount(0);
+  await expect(a.getByRole('button', { name: 'New group' })).toBeFocused();
+});
+
 test('scrolling back through 150 messages reaches the oldest', async ({ baseURL }) => {
   const cara = person('Cara', 'Seed');
   await registerByApi(baseURL!, dataDir, cara);
