@@ -87,6 +87,17 @@ test('a direct message raises the unread count live and opening it clears it', a
   await screenshot(a, 'direct-message');
 });
 
+test('the newest message stays in view while a long draft grows the composer and the window narrows', async () => {
+  const box = a.getByRole('textbox', { name: 'Message' });
+  await box.fill(Array.from({ length: 12 }, (_, i) => `draft line ${i + 1}`).join('\n'));
+  await expect(messageList(a).getByText('reading them now')).toBeInViewport();
+  const size = a.viewportSize()!;
+  await a.setViewportSize({ width: 800, height: 600 });
+  await expect(messageList(a).getByText('reading them now')).toBeInViewport();
+  await a.setViewportSize(size);
+  await box.fill('');
+});
+
 test('after losing the connection the app says "Reconnecting…" and then catches up on what it missed', async () => {
   await a.context().setOffline(true);
   await expect(a.getByText('Reconnecting…')).toBeVisible({ timeout: 60_000 });

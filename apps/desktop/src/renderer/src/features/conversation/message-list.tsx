@@ -20,6 +20,7 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
   const state = useApp((s) => s.conversations[conversation] ?? emptyConversation);
   const rows = useMemo(() => buildRows(state.messages, state.notices), [state.messages, state.notices]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
 
   // Row 0 is the top of the history: a loading line, or the conversation's introduction.
@@ -72,6 +73,21 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
     return () => cancelAnimationFrame(id);
   }, [state.status, rows.length, virtualizer]);
 
+  // A growing draft or a narrower window shrinks the view (and rewraps, so lengthens, the rows)
+  // without any scroll event; whoever was reading the newest message should still see it rather
+  // than find it hidden under the composer.
+  useEffect(() => {
+    const el = scrollRef.current;
+    const canvas = canvasRef.current;
+    if (!el || !canvas || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    observer.observe(canvas);
+    return () => observer.disconnect();
+  }, []);
+
   function onScroll() {
     const el = scrollRef.current;
     if (!el) return;
@@ -93,7 +109,7 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
   const gap = Math.max(0, (virtualizer.scrollRect?.height ?? 0) - total);
   return (
     <div className="message-scroll" ref={scrollRef} onScroll={onScroll} data-testid="message-list">
-      <div className="message-canvas" style={{ height: total + gap }}>
+      <div className="message-canvas" ref={canvasRef} style={{ height: total + gap }}>
         <div className="message-window" style={{ transform: `translateY(${(items[0]?.start ?? 0) + gap}px)` }}>
           {items.map((item) => {
             const row = item.index === 0 ? null : rows[item.index - 1];
