@@ -38,3 +38,9 @@ export function formatDay(iso: string, now: Date = new Date()): string {
 export function avatarHue(id: number): number {
   return (id * 137) % 360;
 }
+
+/** "Not sent: <reason>." — server messages often end with their own full stop; show only one. */
+export function notSentLabel(error?: string | null): string {
+  const reason = error?.trim().replace(/[.!?…]+$/u, '');
+  return reason ? `Not sent: ${reason}.` : 'Not sent.';
+}

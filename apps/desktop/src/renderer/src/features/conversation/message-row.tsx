@@ -3,7 +3,7 @@ import { actions } from '../../actions/app-actions';
 import { useApp } from '../../stores/app-store';
 import type { ConversationKey } from '../../stores/conversation-key';
 import type { UiMessage } from '../../stores/message-list';
-import { formatDay, formatTime, fullName } from '../../lib/format';
+import { formatDay, formatTime, fullName, notSentLabel } from '../../lib/format';
 import { Avatar } from '../../ui/avatar';
 import { MessageText } from './message-text';
 
@@ -36,7 +36,7 @@ export const MessageRow = memo(function MessageRow({ message, showHeader, conver
         {message.status === 'pending' ? <span className="message-status">Sending…</span> : null}
         {message.status === 'failed' ? (
           <span className="message-status failed" role="status">
-            Not sent{message.error ? `: ${message.error}` : ''}.{' '}
+            {notSentLabel(message.error)}{' '}
             <button type="button" className="link-button" onClick={() => message.clientId && void actions.retry(conversation, message.clientId)}>
               Retry
             </button>
