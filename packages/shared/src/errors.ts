@@ -76,9 +76,22 @@ export function invalidInput(error: z.ZodError, message = 'Some fields are not v
   return new ParleyError('invalid_input', message, { fields });
 }
 
+/**
+ * Plain reasons for the shapes zod words for developers ("expected string, received undefined").
+ * Messages a schema sets itself take precedence over these.
+ */
+const plainReasons: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== 'invalid_type') return undefined;
+  if (issue.input === undefined) return 'is required';
+  if (issue.expected === 'object') return 'must be a JSON object';
+  if (issue.expected === 'string') return 'must be text';
+  if (issue.expected === 'number') return 'must be a number';
+  return undefined;
+};
+
 /** Parses `input` or throws `invalid_input` naming the fields that failed. */
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { error: plainReasons });
   if (!result.success) throw invalidInput(result.error);
   return result.data;
 }

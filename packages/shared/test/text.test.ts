@@ -4,6 +4,8 @@ import {
   markReadRequestSchema,
   messageSendSchema,
   messageTextSchema,
+  ParleyError,
+  parseOrThrow,
   passwordSchema,
   personNameSchema,
   registerRequestSchema,
@@ -64,5 +66,31 @@ describe('socket sends', () => {
   it('marks one conversation read, never both kinds at once', () => {
     expect(markReadRequestSchema.safeParse({ chat_room_id: 7 }).success).toBe(true);
     expect(markReadRequestSchema.safeParse({ chat_room_id: 7, chat_group_id: 8 }).success).toBe(false);
+  });
+});
+
+describe('field reasons', () => {
+  function fieldsOf(input: unknown): Record<string, string> | undefined {
+    try {
+      parseOrThrow(registerRequestSchema, input);
+    } catch (error) {
+      if (error instanceof ParleyError) return error.fields;
+      throw error;
+    }
+    throw new Error('the input was accepted');
+  }
+
+  it('says plainly which fields are missing or of the wrong kind', () => {
+    expect(fieldsOf({ email: 'ada@example.com', password: 12345678, first_name: 'Ada' })).toMatchObject({
+      password: 'must be text',
+      last_name: 'is required',
+    });
+    expect(fieldsOf(null)).toEqual({ _: 'must be a JSON object' });
+  });
+
+  it('keeps the reasons a schema words itself', () => {
+    expect(fieldsOf({ email: 'nope', password: 'long enough', first_name: 'A', last_name: 'B' })).toEqual({
+      email: 'must be an email address',
+    });
   });
 });
