@@ -16,7 +16,7 @@ export function AuthScreen() {
         </span>
         <span>Parley</span>
       </div>
-      <div className="auth-card">
+      <div className="card auth-card">
         {view.name === 'login' ? <LoginForm onRegister={() => setView({ name: 'register' })} /> : null}
         {view.name === 'register' ? (
           <RegisterForm onSent={(email) => setView({ name: 'sent', email })} onLogin={() => setView({ name: 'login' })} />

@@ -37,7 +37,7 @@ export function FirstRunScreen() {
   if (hosted?.mode === 'host') {
     return (
       <main className="first-run">
-        <div className="first-run-card">
+        <div className="card first-run-card">
           <h1>Your server is running</h1>
           <p className="first-run-lead">Teammates on your network can join with one of these addresses:</p>
           <ul className="share-urls">
@@ -58,7 +58,7 @@ export function FirstRunScreen() {
 
   return (
     <main className="first-run">
-      <div className="first-run-card">
+      <div className="card first-run-card">
         <h1>Welcome to Parley</h1>
         <p className="first-run-lead">Connect to your team’s server, or start one on this computer.</p>
         {error ? (
