@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { toDate, toId, type Database } from '../db/client.js';
+import { toId, type Database } from '../db/client.js';
 import { chatGroups, groupMembers } from '../db/schema/index.js';
-import type { MessageRow } from '../messages/message-shapes.js';
+import { messageRowOf, type MessageRow } from '../messages/message-shapes.js';
 
 export interface GroupRow {
   id: number;
@@ -130,12 +130,8 @@ export async function insertGroupMessage(
   if (!row) return null;
   const bumped = (typeof row.bumped === 'string' ? JSON.parse(row.bumped) : row.bumped) as [unknown, unknown][];
   return {
-    id: toId(row.id),
+    ...messageRowOf(row),
     groupId: toId(row.group_id),
-    senderId: toId(row.sender_id),
-    body: String(row.body),
-    clientId: row.client_id === null ? null : String(row.client_id),
-    createdAt: toDate(row.created_at),
     bumped: bumped.map(([userId, unread]) => ({ userId: toId(userId), unread: Number(unread) })),
   };
 }

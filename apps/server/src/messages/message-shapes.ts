@@ -1,4 +1,5 @@
 import type { BotMessage, ChatMessage } from '@parley/shared';
+import { toDate, toId } from '../db/client.js';
 
 export interface MessageRow {
   id: number;
@@ -8,16 +9,28 @@ export interface MessageRow {
   createdAt: Date;
 }
 
-/** A stored message as the wire knows it; `client_id` only when the sender gave one. */
-export function toChatMessage(row: MessageRow): ChatMessage {
-  const message: ChatMessage = {
-    id: row.id,
-    user_id: row.senderId,
-    message: row.body,
-    timestamp: row.createdAt.toISOString(),
+/** A message's columns from a raw SQL row (`id`, `sender_id`, `body`, `client_id`, `created_at`). */
+export function messageRowOf(row: Record<string, unknown>, idColumn = 'id'): MessageRow {
+  return {
+    id: toId(row[idColumn]),
+    senderId: toId(row.sender_id),
+    body: String(row.body),
+    clientId: row.client_id === null || row.client_id === undefined ? null : String(row.client_id),
+    createdAt: toDate(row.created_at),
   };
-  if (row.clientId) message.client_id = row.clientId;
-  return message;
+}
+
+/** `client_id` travels only when the sender gave one. */
+function withClientId<T extends { client_id?: string }>(message: T, clientId: string | null): T {
+  return clientId ? { ...message, client_id: clientId } : message;
+}
+
+/** A stored message as the wire knows it. */
+export function toChatMessage(row: MessageRow): ChatMessage {
+  return withClientId<ChatMessage>(
+    { id: row.id, user_id: row.senderId, message: row.body, timestamp: row.createdAt.toISOString() },
+    row.clientId,
+  );
 }
 
 export interface BotMessageRow {
@@ -29,12 +42,8 @@ export interface BotMessageRow {
 }
 
 export function toBotMessage(row: BotMessageRow): BotMessage {
-  const message: BotMessage = {
-    id: row.id,
-    is_user: row.isUser,
-    message: row.body,
-    timestamp: row.createdAt.toISOString(),
-  };
-  if (row.clientId) message.client_id = row.clientId;
-  return message;
+  return withClientId<BotMessage>(
+    { id: row.id, is_user: row.isUser, message: row.body, timestamp: row.createdAt.toISOString() },
+    row.clientId,
+  );
 }

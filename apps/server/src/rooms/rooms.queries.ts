@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { toDate, toId, type Database } from '../db/client.js';
-import type { MessageRow } from '../messages/message-shapes.js';
+import { toId, type Database } from '../db/client.js';
+import { messageRowOf, type MessageRow } from '../messages/message-shapes.js';
 
 export interface RoomRow {
   id: number;
@@ -63,15 +63,7 @@ export async function insertRoomMessage(
     select msg.*, (select unread from bump) as unread from msg`);
   const row = rows[0];
   if (!row) return null;
-  return {
-    id: toId(row.id),
-    roomId: toId(row.room_id),
-    senderId: toId(row.sender_id),
-    body: String(row.body),
-    clientId: row.client_id === null ? null : String(row.client_id),
-    createdAt: toDate(row.created_at),
-    unread: Number(row.unread ?? 0),
-  };
+  return { ...messageRowOf(row), roomId: toId(row.room_id), unread: Number(row.unread ?? 0) };
 }
 
 export interface RoomListRow {
@@ -103,13 +95,7 @@ export async function listRooms(db: Database, userId: number): Promise<RoomListR
 /** A joined message's columns (`m_id`, `sender_id`, `body`, `client_id`, `created_at`), or null. */
 export function messageOrNull(row: Record<string, unknown>): MessageRow | null {
   if (row.m_id === null || row.m_id === undefined) return null;
-  return {
-    id: toId(row.m_id),
-    senderId: toId(row.sender_id),
-    body: String(row.body),
-    clientId: row.client_id === null ? null : String(row.client_id),
-    createdAt: toDate(row.created_at),
-  };
+  return messageRowOf(row, 'm_id');
 }
 
 /** A room the caller is in, with the other person; null for anyone else's room. */
