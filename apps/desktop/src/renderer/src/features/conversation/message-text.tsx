@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import { bridge } from '../../bridge';
 import { linkify } from '../../lib/links';
+import { ExternalLink } from '../../ui/external-link';
 
 /** Message text as text; http(s) links open outside the app. Never parsed as markup. */
 export const MessageText = memo(function MessageText({ text }: { text: string }) {
@@ -10,18 +10,9 @@ export const MessageText = memo(function MessageText({ text }: { text: string })
         segment.kind === 'text' ? (
           <span key={i}>{segment.text}</span>
         ) : (
-          <a
-            key={i}
-            href={segment.url}
-            rel="noopener noreferrer"
-            target="_blank"
-            onClick={(e) => {
-              e.preventDefault();
-              void bridge.ui.openExternal(segment.url);
-            }}
-          >
+          <ExternalLink key={i} href={segment.url} rel="noopener noreferrer" target="_blank">
             {segment.text}
-          </a>
+          </ExternalLink>
         ),
       )}
     </div>

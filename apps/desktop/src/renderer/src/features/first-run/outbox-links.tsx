@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OutboxLink } from '@parley/shared/ipc';
 import { bridge } from '../../bridge';
+import { ExternalLink } from '../../ui/external-link';
 
 /** With no mail server, the local host keeps confirmation links here instead of sending them. */
 export function OutboxLinks() {
@@ -34,15 +35,7 @@ export function OutboxLinks() {
         {links.map((link) => (
           <li key={link.link}>
             <span className="outbox-to">{link.to}</span>
-            <a
-              href={link.link}
-              onClick={(e) => {
-                e.preventDefault();
-                void bridge.ui.openExternal(link.link);
-              }}
-            >
-              {link.link}
-            </a>
+            <ExternalLink href={link.link}>{link.link}</ExternalLink>
           </li>
         ))}
       </ul>
