@@ -20,7 +20,7 @@ export interface NotificationRequest {
   body: string;
 }
 
-export const notificationBodyMaxCodePoints = 100;
+const notificationBodyMaxCodePoints = 100;
 
 /** Cuts to at most `max` code points (never halving an emoji), marking the cut with an ellipsis. */
 export function clip(text: string, max = notificationBodyMaxCodePoints): string {

@@ -5,7 +5,7 @@ import { serverChoiceSchema } from '@parley/shared/ipc';
 import { z } from 'zod';
 
 /** Small, non-secret settings: which server, who signed in last, the hosted server's port. */
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   server: serverChoiceSchema.nullable().catch(null),
   user: selfUserSchema.nullable().catch(null),
   hostPort: z.number().int().min(1).max(65535).nullable().catch(null),

@@ -15,7 +15,7 @@ function payloadFor(key: ConversationKey, text: string, clientId: string): Messa
 }
 
 /** Applies an acknowledgement: the stored message replaces the pending row, or the row fails. */
-export function applyAck(ctx: ActionContext, key: ConversationKey, clientId: string, ack: SendAck): void {
+function applyAck(ctx: ActionContext, key: ConversationKey, clientId: string, ack: SendAck): void {
   const s = ctx.store.getState();
   if (!ack.ok) {
     s.updateConversation(key, (c) => ({ ...c, messages: setPendingStatus(c.messages, clientId, 'failed', ack.error.message) }));

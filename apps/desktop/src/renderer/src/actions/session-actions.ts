@@ -17,7 +17,7 @@ export async function boot(ctx: ActionContext): Promise<void> {
   else store.getState().setPhase('signed-out');
 }
 
-export async function enterChat(ctx: ActionContext, self: SelfUser): Promise<void> {
+async function enterChat(ctx: ActionContext, self: SelfUser): Promise<void> {
   ctx.store.getState().signedIn(self);
   const directory = loadDirectory(ctx);
   const opening = openConversation(ctx, ctx.store.getState().active ?? 'bot');

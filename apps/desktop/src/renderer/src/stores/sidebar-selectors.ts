@@ -20,7 +20,7 @@ export function sortPeople(
     });
 }
 
-export function sortGroups(groups: readonly ChatGroupSummary[]): ChatGroupSummary[] {
+function sortGroups(groups: readonly ChatGroupSummary[]): ChatGroupSummary[] {
   return [...groups].sort((a, b) => byName.compare(a.chat_group_name, b.chat_group_name) || a.chat_group_id - b.chat_group_id);
 }
 
