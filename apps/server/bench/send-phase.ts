@@ -1,7 +1,7 @@
 import type { BenchDatabase } from './bench-database.js';
 import { login, startBenchServer } from './bench-server.js';
 import { startRawServer } from './raw-server.js';
-import type { Seeded } from './seed.js';
+import type { Seeded, SeedUser } from './seed.js';
 import { connect, runSendLoop, type ClientSocket, type SendRun } from './send-loop.js';
 import { median } from './stats.js';
 
@@ -63,39 +63,22 @@ export async function runSendPhase(bench: BenchDatabase, seeded: Seeded, options
   const asyncServer = asyncDb ? await startBenchServer(asyncDb) : null;
   const pairs: Pair[] = [];
   try {
-    const [senderToken, receiverToken] = await Promise.all([login(server.url, seeded.me), login(server.url, seeded.peer)]);
-    const parleyPair: Pair = {
-      sender: await connect(server.url, senderToken),
-      receiver: await connect(server.url, receiverToken),
-      otherUserId: seeded.peer.id,
+    // Two users logged in on one server, each over its own socket.
+    const pairOn = async (url: string, sender: SeedUser, receiver: SeedUser): Promise<Pair> => {
+      const [senderToken, receiverToken] = await Promise.all([login(url, sender), login(url, receiver)]);
+      const pair = { sender: await connect(url, senderToken), receiver: await connect(url, receiverToken), otherUserId: receiver.id };
+      pairs.push(pair);
+      return pair;
     };
-    pairs.push(parleyPair);
-    const [fourthToken, fifthToken] = await Promise.all([login(server.url, seeded.fourth), login(server.url, seeded.fifth)]);
-    const secondRoomPair: Pair = {
-      sender: await connect(server.url, fourthToken),
-      receiver: await connect(server.url, fifthToken),
-      otherUserId: seeded.fifth.id,
-    };
-    pairs.push(secondRoomPair);
+    const parleyPair = await pairOn(server.url, seeded.me, seeded.peer);
+    const secondRoomPair = await pairOn(server.url, seeded.fourth, seeded.fifth);
     const rawPair: Pair = {
       sender: await connect(raw.url, 'sender'),
       receiver: await connect(raw.url, 'receiver'),
       otherUserId: seeded.peer.id,
     };
     pairs.push(rawPair);
-    let asyncPair: Pair | null = null;
-    if (asyncServer) {
-      const [asyncSender, asyncReceiver] = await Promise.all([
-        login(asyncServer.url, seeded.me),
-        login(asyncServer.url, seeded.peer),
-      ]);
-      asyncPair = {
-        sender: await connect(asyncServer.url, asyncSender),
-        receiver: await connect(asyncServer.url, asyncReceiver),
-        otherUserId: seeded.peer.id,
-      };
-      pairs.push(asyncPair);
-    }
+    const asyncPair = asyncServer ? await pairOn(asyncServer.url, seeded.me, seeded.peer) : null;
 
     const loop = (pair: Pair, count: number, window = options.window) =>
       runSendLoop({ ...pair, count, window, timeoutMs: Math.min(120_000, timeLeft(options.deadline)) });
