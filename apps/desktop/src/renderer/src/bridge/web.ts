@@ -1,6 +1,7 @@
 import { messageSendSchema, type SelfUser } from '@parley/shared';
 import { createParleyApi } from '@parley/shared/client';
 import type { ConnectionState, ConversationRef, ParleyBridge, Result, ServerEvent } from '@parley/shared/ipc';
+import { fullName } from '../lib/format';
 import { isSafeExternalUrl } from '../lib/links';
 import { createListeners } from './listeners';
 import { askNotificationPermission, conversationOfEvent, sameConversation, showBrowserNotification } from './web-notify';
@@ -41,7 +42,7 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
     onEvent(event) {
       serverEvents.emit(event);
       if (event.event === 'message' && session) notifyIfUnseen(event.payload, session.user);
-      if (event.event === 'user_registered') userNames.set(event.payload.user_id, `${event.payload.first_name} ${event.payload.last_name}`);
+      if (event.event === 'user_registered') userNames.set(event.payload.user_id, fullName(event.payload));
       if (event.event === 'group_created' || event.event === 'group_updated') groupNames.set(event.payload.chat_group_id, event.payload.chat_group_name);
     },
     onState: (state) => connectionStates.emit(state),
@@ -106,7 +107,7 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
     api: {
       async users() {
         const result = await rest.users();
-        if (result.ok) for (const u of result.value.users) userNames.set(u.user_id, `${u.first_name} ${u.last_name}`);
+        if (result.ok) for (const u of result.value.users) userNames.set(u.user_id, fullName(u));
         return result;
       },
       notifications: () => rest.notifications(),
