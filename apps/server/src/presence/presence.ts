@@ -21,12 +21,12 @@ export async function presentUserIds(io: ParleyServer, groupId: number): Promise
   return [...new Set(sockets.map((socket) => socket.data.userId))].sort((a, b) => a - b);
 }
 
-/** The group-present rooms a user's sockets are in, read from any of them. */
-export async function presentRoomsOf(io: ParleyServer, userId: number): Promise<string[]> {
+/** Whether a user has sockets already, and the group-present rooms they are in: one fetch. */
+export async function userSocketState(io: ParleyServer, userId: number): Promise<{ online: boolean; presentRooms: string[] }> {
   const sockets = await io.in(socketRooms.user(userId)).fetchSockets();
   const rooms = new Set<string>();
-  for (const socket of sockets) for (const room of socket.rooms) if (room.startsWith('group-present:')) rooms.add(room);
-  return [...rooms];
+  for (const socket of sockets) for (const room of socket.rooms) if (groupIdOfPresentRoom(room) !== null) rooms.add(room);
+  return { online: sockets.length > 0, presentRooms: [...rooms] };
 }
 
 export function groupIdOfPresentRoom(room: string): number | null {

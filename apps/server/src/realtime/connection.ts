@@ -4,7 +4,7 @@ import type { AppContext, ParleySocket } from '../context.js';
 import { groupIdsOf } from '../groups/groups.queries.js';
 import { describeError } from '../http/errors.js';
 import { announceLeft } from '../presence/group-presence.js';
-import { groupIdOfPresentRoom, isOnline, presentRoomsOf } from '../presence/presence.js';
+import { groupIdOfPresentRoom, isOnline, userSocketState } from '../presence/presence.js';
 import { registerChatHandlers, type Senders } from './dispatch.js';
 
 interface Prepared {
@@ -23,19 +23,15 @@ export function prepareConnection(ctx: AppContext) {
   return async (socket: ParleySocket, next: (error?: ExtendedError) => void) => {
     const { userId, sessionId } = socket.data;
     try {
-      const [groupIds, present, alreadyOnline] = await Promise.all([
-        groupIdsOf(ctx.db, userId),
-        presentRoomsOf(ctx.io, userId),
-        isOnline(ctx.io, userId),
-      ]);
+      const [groupIds, existing] = await Promise.all([groupIdsOf(ctx.db, userId), userSocketState(ctx.io, userId)]);
       prepared.set(socket, {
         rooms: [
           socketRooms.user(userId),
           socketRooms.session(String(sessionId)),
           ...groupIds.map(socketRooms.groupMembers),
-          ...present,
+          ...existing.presentRooms,
         ],
-        alreadyOnline,
+        alreadyOnline: existing.online,
       });
       next();
     } catch (error) {
