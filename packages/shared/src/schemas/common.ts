@@ -32,4 +32,3 @@ export const historyQuerySchema = z.object({
 });
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 
-export const statusSchema = z.object({ status: z.string() });
