@@ -4,7 +4,7 @@ import type { ActionContext } from './context';
 import { markActiveRead } from './conversation-actions';
 import { refreshGroups, refreshRooms } from './directory-actions';
 import { groupKey, userKey, type ConversationKey } from '../stores/conversation-key';
-import { fromBotMessage, fromChatMessage } from '../stores/message-list';
+import { fromBotMessage, fromChatMessage, lastConfirmedId } from '../stores/message-list';
 import { unreadKeyOf } from '../stores/unread-slice';
 import { fullName } from '../lib/format';
 
@@ -77,9 +77,8 @@ export async function handleServerEvent(ctx: ActionContext, event: ServerEvent):
       const at = ctx.now().toISOString();
       s.updateConversation(key, (c) => {
         if (c.status === 'loading' && c.messages.length === 0) return c;
-        const lastId = c.messages.findLast((m) => m.id !== null)?.id ?? null;
         const text = `${fullName(p)} ${p.present ? 'joined' : 'left'}`;
-        return { ...c, notices: [...c.notices, { key: `${at}-${p.user_id}-${c.notices.length}`, text, timestamp: at, afterId: lastId }] };
+        return { ...c, notices: [...c.notices, { key: `${at}-${p.user_id}-${c.notices.length}`, text, timestamp: at, afterId: lastConfirmedId(c.messages) }] };
       });
       return;
     }
