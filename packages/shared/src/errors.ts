@@ -10,8 +10,12 @@ export const errorStatus = {
   conflict: 409,
   link_expired: 410,
   payload_too_large: 413,
+  /** The Host header names none of the server's own names (DNS rebinding). */
+  misdirected: 421,
   rate_limited: 429,
   internal: 500,
+  /** Overloaded or its database is down: nothing was done, retry after `Retry-After`. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -36,7 +40,7 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export class ParleyError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
-  /** Seconds until a rate-limited request may be retried. */
+  /** Seconds until the request may be retried (`rate_limited`, `unavailable`). */
   readonly retryAfterSeconds: number | undefined;
 
   constructor(

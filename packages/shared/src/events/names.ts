@@ -18,5 +18,10 @@ export const socketRooms = {
   session: (sessionId: string) => `session:${sessionId}`,
 } as const;
 
-/** The `data.code` of a refused handshake's `connect_error`. */
+/**
+ * The `data.code` of a refused handshake's `connect_error`: `unauthorized` alone means "log in
+ * again"; `unavailable` (the database is down, the server is stopping) means "keep the token and
+ * retry".
+ */
 export const handshakeErrorCode = 'unauthorized';
+export const handshakeUnavailableCode = 'unavailable';
