@@ -144,6 +144,33 @@ def room_exchange(sender, receiver):
     }
 
 
+def burst(sender, receiver, count=12):
+    """Messages sent without waiting for each ack reach a polling receiver many packets at a time."""
+    acks = []
+    done = threading.Event()
+
+    def acked(ack):
+        acks.append(ack)
+        if len(acks) == count:
+            done.set()
+
+    for i in range(count):
+        sender.socket.emit("message", {"chat_type": "room", "other_user_id": receiver.user_id, "message": f"burst {i}"}, callback=acked)
+    if not done.wait(TIMEOUT) or not all(ack.get("ok") for ack in acks):
+        fail(f"burst acks: {acks}")
+    ids = {ack["message"]["id"] for ack in acks}
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        with receiver.arrived:
+            got = {payload.get("id") for event, payload in receiver.events if event == "message"} & ids
+        if got == ids:
+            return {"sent": count, "received": len(got), "to": receiver.transport}
+        if not receiver.socket.connected:
+            break
+        time.sleep(0.05)
+    fail(f"{receiver.first_name} ({receiver.transport}) got {len(got)} of {count} burst messages, connected: {receiver.socket.connected}")
+
+
 def group_exchange(author, member):
     name = f"Python {uuid.uuid4().hex[:8]}"
     created = author.http.post(f"{author.base}/chat_groups", json={"chat_group_name": name}, timeout=TIMEOUT)
@@ -179,11 +206,12 @@ def main():
     try:
         rooms = [room_exchange(ada, bob), room_exchange(bob, ada)]
         group = group_exchange(ada, bob)
+        burst_summary = burst(ada, bob)
         unread = bob.get("/notifications")["total_unread"]
     finally:
         for person in (ada, bob):
             person.socket.disconnect()
-    print(json.dumps({"ok": True, "transports": [ada.transport, bob.transport], "rooms": rooms, "group": group, "bob_total_unread": unread}))
+    print(json.dumps({"ok": True, "transports": [ada.transport, bob.transport], "rooms": rooms, "group": group, "burst": burst_summary, "bob_total_unread": unread}))
 
 
 if __name__ == "__main__":
