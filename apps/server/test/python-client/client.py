@@ -24,8 +24,8 @@ import socketio
 
 TIMEOUT = 10
 
-# docs/protocol.md, "Polling clients": a Parley server may put more packets in one poll
-# response than python-engineio's default of 16 accepts.
+# docs/protocol.md, "Polling: any number of packets in one response": a Parley server may put
+# more packets in one poll response than python-engineio's default of 16 accepts.
 engineio.payload.Payload.max_decode_packets = 1000
 
 
@@ -196,6 +196,10 @@ def group_exchange(author, member):
 def main():
     if len(sys.argv) != 3:
         fail("usage: client.py <server url> <outbox dir>")
+    try:
+        import websocket  # noqa: F401  python-engineio's websocket transport
+    except ImportError:
+        fail("the websocket transport needs websocket-client: apt-get install python3-websocket")
     base, outbox = sys.argv[1].rstrip("/"), sys.argv[2]
     ada = Person(base, outbox, "Ada")
     bob = Person(base, outbox, "Bob")
