@@ -112,19 +112,35 @@ describe('register', () => {
     }
   });
 
-  it('registering again voids the older link and replaces the pending password and names', async () => {
+  it('registering again sends a second link bound to its own password and names; the older stays valid', async () => {
     const email = uniqueEmail();
     await call(server(), 'POST', '/register', { body: registration(email, 'first password', 'Old', 'Name') });
     const older = server().mail.linkTokenFor(email);
     await call(server(), 'POST', '/register', { body: registration(email, 'second password', 'New', 'Name') });
     const newer = server().mail.linkTokenFor(email);
     expect(newer).not.toBe(older);
-    expect((await call(server(), 'GET', `/register/${older}`)).status).toBe(404);
-    expect((await call(server(), 'GET', `/register/${newer}`)).status).toBe(201);
-    expect((await call(server(), 'POST', '/login', { body: { email, password: 'first password' } })).status).toBe(401);
-    const login = await call(server(), 'POST', '/login', { body: { email, password: 'second password' } });
+    const second = server().mail.mailsTo(email).at(-1)!;
+    expect(second.text).toMatch(/already had a pending registration; someone asked again at \d{4}-\d\d-\d\dT/);
+    expect(server().mail.mailsTo(email)[0]!.text).not.toContain('asked again');
+    // Opening the older link creates the account it was asked with, and voids the newer one.
+    expect((await call(server(), 'GET', `/register/${older}`)).status).toBe(201);
+    expect((await call(server(), 'GET', `/register/${newer}`)).status).toBe(404);
+    expect((await call(server(), 'POST', '/login', { body: { email, password: 'second password' } })).status).toBe(401);
+    const login = await call(server(), 'POST', '/login', { body: { email, password: 'first password' } });
     expect(login.status).toBe(200);
-    expect(login.body).toMatchObject({ user: { first_name: 'New' } });
+    expect(login.body).toMatchObject({ user: { first_name: 'Old' } });
+  });
+
+  it("whoever registers a victim's pending address again cannot choose the password of the victim's account", async () => {
+    const email = uniqueEmail('victim');
+    await call(server(), 'POST', '/register', { body: registration(email, 'victim password', 'Vera', 'Victim') });
+    const victimsLink = server().mail.linkTokenFor(email);
+    await call(server(), 'POST', '/register', { body: registration(email, 'attacker password', 'Mallory', 'X') });
+    expect((await call(server(), 'GET', `/register/${victimsLink}`)).status).toBe(201);
+    expect((await call(server(), 'POST', '/login', { body: { email, password: 'attacker password' } })).status).toBe(401);
+    const login = await call(server(), 'POST', '/login', { body: { email, password: 'victim password' } });
+    expect(login.status).toBe(200);
+    expect(login.body).toMatchObject({ user: { first_name: 'Vera', last_name: 'Victim' } });
   });
 
   it('an existing account gets the same 202 and a "someone tried to register" mail without a link', async () => {

@@ -1,6 +1,17 @@
 import type { Mail } from './mailer.js';
 
-export function confirmationMail(to: string, firstName: string, link: string): Mail {
+/**
+ * The link mail. `askedAgainAt` is set when the address already had a pending link: the owner
+ * learns that someone asked again, and that each link creates the account it was asked with.
+ */
+export function confirmationMail(to: string, firstName: string, link: string, askedAgainAt?: Date): Mail {
+  const again = askedAgainAt
+    ? [
+        '',
+        `This address already had a pending registration; someone asked again at ${askedAgainAt.toISOString()}.`,
+        'If it was not you, ignore this mail: each link creates the account with the password chosen when it was asked for.',
+      ]
+    : [];
   return {
     to,
     subject: 'Confirm your Parley account',
@@ -12,6 +23,7 @@ export function confirmationMail(to: string, firstName: string, link: string): M
       link,
       '',
       'The link works once and expires in 24 hours. If you did not ask for an account, ignore this mail.',
+      ...again,
     ].join('\n'),
   };
 }

@@ -16,23 +16,28 @@ export async function accountExists(db: Database, email: string): Promise<boolea
   return rows.length > 0;
 }
 
-/** Stores a pending registration; one per address, so a newer one replaces (voids) the older. */
-export async function savePendingRegistration(db: Database, pending: PendingRegistration, now: Date): Promise<void> {
+/**
+ * Stores a registration under its own link, beside any other pending one of the address (never
+ * changing them). Says whether the address already had a live link, which the mail then mentions.
+ */
+export async function savePendingRegistration(
+  db: Database,
+  pending: PendingRegistration,
+  now: Date,
+): Promise<{ alreadyPending: boolean }> {
   const expiresAt = new Date(now.getTime() + limits.registrationLinkTtlMs);
-  await db.orm
-    .insert(pendingRegistrations)
-    .values({ ...pending, createdAt: now, expiresAt })
-    .onConflictDoUpdate({
-      target: pendingRegistrations.email,
-      set: {
-        tokenHash: sql`excluded.token_hash`,
-        passwordHash: sql`excluded.password_hash`,
-        firstName: sql`excluded.first_name`,
-        lastName: sql`excluded.last_name`,
-        createdAt: sql`excluded.created_at`,
-        expiresAt: sql`excluded.expires_at`,
-      },
-    });
+  const rows = await db.rows<{ already_pending: unknown }>(sql`
+    with earlier as (
+      select 1 from pending_registrations where email = ${pending.email} and expires_at > ${now.toISOString()}::timestamptz
+      limit 1
+    ), saved as (
+      insert into pending_registrations (email, token_hash, password_hash, first_name, last_name, created_at, expires_at)
+      values (${pending.email}, ${pending.tokenHash}, ${pending.passwordHash}, ${pending.firstName}, ${pending.lastName},
+        ${now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz)
+      returning id
+    )
+    select exists (select 1 from earlier) as already_pending from saved`);
+  return { alreadyPending: rows[0]?.already_pending === true };
 }
 
 export type LinkState = 'valid' | 'expired' | 'unknown';
@@ -52,8 +57,9 @@ export type Confirmation =
   | { outcome: 'expired' | 'unknown' };
 
 /**
- * Turns a pending registration into an account. The pending row is deleted in the same
- * transaction, so two clicks on one link create one account and the second finds nothing.
+ * Turns a pending registration into an account with that registration's password and names. Its
+ * row and every other pending row of the address are deleted in the same transaction: two clicks
+ * on one link create one account, and every other link of the address is void.
  */
 export async function confirmRegistration(db: Database, tokenHash: string, now: Date): Promise<Confirmation> {
   return db.orm.transaction(async (tx) => {
@@ -69,6 +75,7 @@ export async function confirmRegistration(db: Database, tokenHash: string, now: 
         .limit(1);
       return { outcome: expired ? 'expired' : 'unknown' };
     }
+    await tx.delete(pendingRegistrations).where(eq(pendingRegistrations.email, pending.email));
     const [user] = await tx
       .insert(users)
       .values({

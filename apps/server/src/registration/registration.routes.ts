@@ -46,7 +46,8 @@ export function registrationRoutes(ctx: AppContext): Router {
       await ctx.mailer.send(someoneTriedMail(input.email));
     } else {
       const token = newToken();
-      await savePendingRegistration(
+      const now = ctx.clock.now();
+      const { alreadyPending } = await savePendingRegistration(
         ctx.db,
         {
           email: input.email,
@@ -55,10 +56,10 @@ export function registrationRoutes(ctx: AppContext): Router {
           firstName: input.first_name,
           lastName: input.last_name,
         },
-        ctx.clock.now(),
+        now,
       );
       const link = `${ctx.settings.publicUrl}/register/${token}`;
-      await ctx.mailer.send(confirmationMail(input.email, input.first_name, link));
+      await ctx.mailer.send(confirmationMail(input.email, input.first_name, link, alreadyPending ? now : undefined));
     }
     res.status(202).json({ status: 'confirmation_sent' });
   });

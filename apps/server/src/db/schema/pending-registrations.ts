@@ -2,7 +2,9 @@ import { bigserial, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle
 
 /**
  * Registrations waiting for their link to be opened, apart from accounts so an unconfirmed address
- * can never log in. One per address: registering again replaces the row (and so voids the link).
+ * can never log in. One row per link: each holds the password and names given with it, so whoever
+ * registers an address again cannot change what the owner's own link creates. Opening one link
+ * deletes every row of its address.
  */
 export const pendingRegistrations = pgTable(
   'pending_registrations',
@@ -18,7 +20,7 @@ export const pendingRegistrations = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
-    uniqueIndex('pending_registrations_email_key').on(t.email),
+    index('pending_registrations_email_idx').on(t.email),
     uniqueIndex('pending_registrations_token_hash_key').on(t.tokenHash),
     index('pending_registrations_expires_at_idx').on(t.expiresAt),
   ],
