@@ -17,6 +17,8 @@ import { createGroupSender } from './groups/groups.handlers.js';
 import { groupsRoutes } from './groups/groups.routes.js';
 import { errorHandler } from './http/errors.js';
 import { notFound } from './http/not-found.js';
+import { rejectMalformedUrl } from './http/malformed-url.js';
+import { noStore } from './http/no-store.js';
 import { createOriginPolicy, originGuard } from './http/origins.js';
 import { createRateLimits } from './http/rate-limits.js';
 import type { Logger } from './logger.js';
@@ -98,6 +100,8 @@ export function createApp(deps: AppDeps): ParleyApp {
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
+  app.use(noStore);
+  app.use(rejectMalformedUrl);
   app.use(originGuard(isAllowedOrigin));
   app.use(express.json({ limit: limits.payloadMaxBytes }));
 
