@@ -21,6 +21,7 @@ import { rejectMalformedUrl } from './http/malformed-url.js';
 import { noStore } from './http/no-store.js';
 import { createOriginPolicy, originGuard } from './http/origins.js';
 import { createRateLimits } from './http/rate-limits.js';
+import type { TrustsProxy } from './http/request-scheme.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
@@ -62,8 +63,11 @@ function safeUrl(url: string | undefined): string {
 export function createApp(deps: AppDeps): ParleyApp {
   const { settings, logger } = deps;
   const app = express();
+  app.set('trust proxy', settings.trustProxy);
+  // Express's own compiled TRUST_PROXY, so the socket handshake believes exactly the proxies req.ip does.
+  const trustsProxy = app.get('trust proxy fn') as TrustsProxy;
   const httpServer = createServer(app);
-  const isAllowedOrigin = createOriginPolicy(settings);
+  const isAllowedOrigin = createOriginPolicy(settings, trustsProxy);
   const io = createIo(httpServer, isAllowedOrigin);
 
   const ctx: AppContext = {
@@ -79,7 +83,6 @@ export function createApp(deps: AppDeps): ParleyApp {
   };
 
   app.disable('x-powered-by');
-  app.set('trust proxy', settings.trustProxy);
   app.use(
     pinoHttp({
       logger,
