@@ -123,7 +123,7 @@ export function createApp(deps: AppDeps): ParleyApp {
   app.use(botChatRoutes(ctx));
   app.use(roomsRoutes(ctx));
   app.use(groupsRoutes(ctx));
-  app.use(webClientRoutes(settings.webClientDir));
+  app.use(webClientRoutes(settings));
   app.use(notFound);
   app.use(errorHandler(logger));
 
