@@ -17,8 +17,13 @@ import { createGroupSender } from './groups/groups.handlers.js';
 import { groupsRoutes } from './groups/groups.routes.js';
 import { errorHandler } from './http/errors.js';
 import { notFound } from './http/not-found.js';
+import { createHostPolicy } from './http/host-names.js';
+import { rejectMalformedUrl } from './http/malformed-url.js';
+import { noStore } from './http/no-store.js';
 import { createOriginPolicy, originGuard } from './http/origins.js';
 import { createRateLimits } from './http/rate-limits.js';
+import type { TrustsProxy } from './http/request-scheme.js';
+import { guardServer } from './http/server-guard.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
@@ -60,9 +65,15 @@ function safeUrl(url: string | undefined): string {
 export function createApp(deps: AppDeps): ParleyApp {
   const { settings, logger } = deps;
   const app = express();
-  const httpServer = createServer(app);
-  const isAllowedOrigin = createOriginPolicy(settings);
+  app.set('trust proxy', settings.trustProxy);
+  // Express's own compiled TRUST_PROXY, so the socket handshake believes exactly the proxies req.ip does.
+  const trustsProxy = app.get('trust proxy fn') as TrustsProxy;
+  // Node's own answer to a missing Host is a bare 400; the host policy answers it in the protocol's shape.
+  const httpServer = createServer({ requireHostHeader: false }, app);
+  const isAllowedOrigin = createOriginPolicy(settings, trustsProxy);
   const io = createIo(httpServer, isAllowedOrigin);
+  // After Socket.IO is attached, so that the check runs before engine.io sees a request.
+  guardServer(httpServer, createHostPolicy(settings), logger);
 
   const ctx: AppContext = {
     db: deps.db,
@@ -77,7 +88,6 @@ export function createApp(deps: AppDeps): ParleyApp {
   };
 
   app.disable('x-powered-by');
-  app.set('trust proxy', settings.trustProxy);
   app.use(
     pinoHttp({
       logger,
@@ -98,6 +108,8 @@ export function createApp(deps: AppDeps): ParleyApp {
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
+  app.use(noStore);
+  app.use(rejectMalformedUrl);
   app.use(originGuard(isAllowedOrigin));
   app.use(express.json({ limit: limits.payloadMaxBytes }));
 
@@ -111,7 +123,7 @@ export function createApp(deps: AppDeps): ParleyApp {
   app.use(botChatRoutes(ctx));
   app.use(roomsRoutes(ctx));
   app.use(groupsRoutes(ctx));
-  app.use(webClientRoutes(settings.webClientDir));
+  app.use(webClientRoutes(settings));
   app.use(notFound);
   app.use(errorHandler(logger));
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { defaultMigrationsDir } from './db/migrate.js';
+import { hostNameOf } from './http/host-name.js';
 
 const optionalText = z
   .string()
@@ -19,6 +20,15 @@ const listOfText = z
       .filter((item) => item.length > 0),
   );
 
+/** Host names, each as a Host header would name it (a port given with one is ignored). */
+const listOfHostNames = listOfText.transform((items, ctx) =>
+  items.map((item) => {
+    const name = hostNameOf(item);
+    if (name === null) ctx.addIssue({ code: 'custom', message: `"${item}" is not a host name` });
+    return name ?? '';
+  }),
+);
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -28,6 +38,7 @@ const envSchema = z.object({
   PUBLIC_URL: optionalText.pipe(z.url().optional()),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   ALLOWED_ORIGINS: listOfText,
+  ALLOWED_HOSTS: listOfHostNames,
   TRUST_PROXY: listOfText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BOT_API_URL: optionalText,
@@ -51,6 +62,8 @@ export interface Settings {
   publicUrlFromPort: boolean;
   rateLimits: boolean;
   allowedOrigins: string[];
+  /** Host names the server answers to besides its own (PUBLIC_URL's, loopback, its interfaces'). */
+  allowedHosts: string[];
   /** Express `trust proxy` value: false, or the proxies whose X-Forwarded-For is believed. */
   trustProxy: string[] | false;
   logLevel: string;
@@ -92,6 +105,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     publicUrlFromPort: e.PUBLIC_URL === undefined,
     rateLimits: e.RATE_LIMITS === 'on',
     allowedOrigins: e.ALLOWED_ORIGINS,
+    allowedHosts: e.ALLOWED_HOSTS,
     trustProxy: e.TRUST_PROXY.length > 0 ? e.TRUST_PROXY : false,
     logLevel: e.LOG_LEVEL,
     bot: { apiUrl: e.BOT_API_URL, model: e.BOT_MODEL, apiKey: e.BOT_API_KEY, timeoutMs: e.BOT_TIMEOUT_MS },

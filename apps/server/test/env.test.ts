@@ -12,6 +12,7 @@ describe('settings', () => {
       publicUrl: 'http://localhost:3000',
       rateLimits: true,
       allowedOrigins: [],
+      allowedHosts: [],
       trustProxy: false,
       logLevel: 'info',
     });
@@ -43,6 +44,12 @@ describe('settings', () => {
       trustProxy: ['10.0.0.1', '10.0.0.2'],
       bot: { timeoutMs: 5000 },
     });
+  });
+
+  it('reads ALLOWED_HOSTS as host names, without ports, in one spelling', () => {
+    const settings = parseSettings({ ALLOWED_HOSTS: 'Chat.Example.org, intra.example:8443,[::1],10.0.0.7' });
+    expect(settings.allowedHosts).toEqual(['chat.example.org', 'intra.example', '[::1]', '10.0.0.7']);
+    expect(() => parseSettings({ ALLOWED_HOSTS: 'chat.example.org, https://x.example/' })).toThrow(/ALLOWED_HOSTS/);
   });
 
   it('refuses a setting that does not parse', () => {

@@ -7,6 +7,21 @@ export function sendError(res: Response, error: ParleyError): void {
   res.status(error.status).json(error.toBody());
 }
 
+/**
+ * body-parser's strict mode fails a body that is valid JSON but not an object or array (`"x"`,
+ * `3`) with the same type as broken JSON; only parsing its raw body again tells the two apart.
+ */
+function isJsonButNotObject(error: object): boolean {
+  const body = (error as { body?: unknown }).body;
+  if (typeof body !== 'string') return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What body-parser throws, mapped to the protocol's codes. */
 function fromBodyParser(error: unknown): ParleyError | null {
   if (typeof error !== 'object' || error === null || !('type' in error)) return null;
@@ -14,7 +29,11 @@ function fromBodyParser(error: unknown): ParleyError | null {
     case 'entity.too.large':
       return new ParleyError('payload_too_large', 'The request body is larger than 64 KiB.');
     case 'entity.parse.failed':
-      return new ParleyError('invalid_input', 'The request body is not valid JSON.', { fields: { _: 'must be JSON' } });
+      return isJsonButNotObject(error)
+        ? new ParleyError('invalid_input', 'The request body must be a JSON object.', {
+            fields: { _: 'must be a JSON object' },
+          })
+        : new ParleyError('invalid_input', 'The request body is not valid JSON.', { fields: { _: 'must be JSON' } });
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new ParleyError('invalid_input', 'The request body has an unsupported encoding.');

@@ -6,7 +6,8 @@ import type { ParleyServer } from '../context.js';
 /**
  * Socket.IO on the HTTP server. The heartbeat drops a silent socket after pingInterval +
  * pingTimeout (45 s, within the protocol's 60 s). `cors` only covers polling requests, so
- * `allowRequest` checks the Origin of every handshake, websocket included.
+ * `allowRequest` checks the Origin of every handshake, websocket included. The Host check
+ * runs before engine.io sees anything (`http/server-guard.ts`, installed by `createApp`).
  */
 export function createIo(httpServer: HttpServer, isAllowedOrigin: (req: IncomingMessage) => boolean): ParleyServer {
   return new Server(httpServer, {
