@@ -114,9 +114,13 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
   };
 }
 
-/** Reads `.env` when there is one (real environment variables win), then parses. */
+/**
+ * Reads `.env` when there is one (real environment variables win), then parses. A host that
+ * passes every setting itself (the desktop app) sets PARLEY_DOTENV=off, so that no `.env` lying
+ * in its folder can change what its server does.
+ */
 export function loadSettings(): Settings {
   const envFile = resolve(callerDir(process.env), '.env');
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  if (process.env.PARLEY_DOTENV !== 'off' && existsSync(envFile)) process.loadEnvFile(envFile);
   return parseSettings(process.env);
 }

@@ -8,6 +8,7 @@ import { loadSettings } from './env.js';
 import { scheduleHousekeeping } from './housekeeping/schedule.js';
 import { createLogger } from './logger.js';
 import { createOutboxMailer, createSmtpMailer } from './mail/mailer.js';
+import { onStopRequest } from './stop-request.js';
 
 /** Hard stop for a shutdown that hangs: the protocol promises an exit within 5 s of SIGTERM. */
 const shutdownDeadlineMs = 4_500;
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  onStopRequest(() => stop('stop message'));
 }
 
 main().catch((error: unknown) => {

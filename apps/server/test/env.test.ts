@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { parseSettings } from '../src/env.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { loadSettings, parseSettings } from '../src/env.js';
 
 describe('settings', () => {
   it('every setting has a working default', () => {
@@ -56,5 +59,30 @@ describe('settings', () => {
     expect(() => parseSettings({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => parseSettings({ RATE_LIMITS: 'maybe' })).toThrow(/RATE_LIMITS/);
     expect(() => parseSettings({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL/);
+  });
+});
+
+describe('the .env file', () => {
+  async function withEnvFile(variables: Record<string, string>, read: () => void): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), 'parley-dotenv-'));
+    await writeFile(join(dir, '.env'), 'RATE_LIMITS=off\nLOG_LEVEL=silent\n');
+    // Stubbed, even those the file would set, so that everything is restored afterwards.
+    for (const name of ['RATE_LIMITS', 'LOG_LEVEL', 'PARLEY_DOTENV']) vi.stubEnv(name, undefined);
+    vi.stubEnv('INIT_CWD', dir);
+    for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
+    try {
+      read();
+    } finally {
+      vi.unstubAllEnvs();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('is read from where the command was run', async () => {
+    await withEnvFile({}, () => expect(loadSettings()).toMatchObject({ rateLimits: false, logLevel: 'silent' }));
+  });
+
+  it('is not read with PARLEY_DOTENV=off, as the desktop app starts its server', async () => {
+    await withEnvFile({ PARLEY_DOTENV: 'off' }, () => expect(loadSettings()).toMatchObject({ rateLimits: true, logLevel: 'info' }));
   });
 });

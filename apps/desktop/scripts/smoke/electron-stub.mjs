@@ -138,7 +138,7 @@ export class BrowserWindow extends EventEmitter {
 /** utilityProcess.fork as a plain Node child process. */
 export const utilityProcess = {
   fork(entry, args, options) {
-    const child = fork(entry, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], cwd: dirname(entry), execArgv: [] });
+    const child = fork(entry, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], cwd: options.cwd ?? dirname(entry), execArgv: [] });
     record.children.push(child);
     // Electron's utility process reports a number on exit; a Node child killed by a signal, null.
     return {
@@ -146,6 +146,8 @@ export const utilityProcess = {
         return child.pid;
       },
       kill: () => child.kill('SIGTERM'),
+      // Electron's child.postMessage arrives on the server's parentPort; Node IPC stands in for it.
+      postMessage: (message) => child.send(message),
       on: (event, listener) => child.on(event, event === 'exit' ? (code) => listener(code ?? 1) : listener),
       stdout: child.stdout,
       stderr: child.stderr,

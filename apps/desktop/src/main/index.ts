@@ -87,7 +87,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('before-quit', (event) => {
       quitting = true;
       if (hostStopped || !services.host.current) return;
-      // Give the hosted server its graceful stop (SIGTERM, then kill after 5 s) before exiting.
+      // Give the hosted server its graceful stop (the stop message, then a kill after 5 s) before exiting.
       event.preventDefault();
       services.connection.stop();
       void services.host.stop().finally(() => {

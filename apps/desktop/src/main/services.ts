@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ConversationRef } from '@parley/shared/ipc';
@@ -75,7 +76,11 @@ export function createServices(hooks: ServiceHooks) {
     serverEntry: hooks.paths.serverEntry,
     dataDir: hooks.paths.serverDataDir,
     ...(existsSync(webClientDir) ? { webClientDir } : {}),
-    findPort: (preferred) => findFreePort(preferred),
+    environment: process.env,
+    makeDir: async (path) => {
+      await mkdir(path, { recursive: true });
+    },
+    findPort: (preferred, bindTo) => findFreePort(preferred, bindTo),
     entryExists: existsSync,
     isHealthy: async (url) => (await checkHealth(url, { timeoutMs: 1000 })).ok,
     shareUrls: (port) => shareUrls(networkInterfaces(), port),

@@ -43,6 +43,7 @@ const bridge = {
     current: () => invoke(serverIpc.current.channel),
     join: (url) => invoke(serverIpc.join.channel, url),
     host: () => invoke(serverIpc.host.channel),
+    setSharing: (share) => invoke(serverIpc.setSharing.channel, share),
     outbox: () => invoke(serverIpc.outbox.channel),
     forget: () => invoke(serverIpc.forget.channel),
   },
@@ -51,6 +52,7 @@ const bridge = {
     login: (request) => invoke(authIpc.login.channel, request),
     logout: () => invoke(authIpc.logout.channel),
     session: () => invoke(authIpc.session.channel),
+    keepsSignIn: () => invoke(authIpc.keepsSignIn.channel),
   },
   api: {
     users: () => invoke(apiIpc.users.channel),

@@ -1,22 +1,22 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ChildPort } from '../../src/main/host/child-port.js';
-import { LocalHost } from '../../src/main/host/local-host.js';
+import type { ChildLaunch, ChildPort } from '../../src/main/host/child-port.js';
+import { LocalHost, type LocalHostDeps } from '../../src/main/host/local-host.js';
 import { shareUrls } from '../../src/main/host/share-urls.js';
 import { FakeTimers } from './fakes/fake-timers.js';
 
 class FakeChild implements ChildPort {
   readonly pid = 4242;
-  terminated = false;
+  stopRequests = 0;
   killed = false;
-  exitOnTerminate = true;
+  exitOnStopRequest = true;
   private exit: ((code: number) => void)[] = [];
-  constructor(
-    readonly entry: string,
-    readonly env: Record<string, string>,
-  ) {}
-  terminate() {
-    this.terminated = true;
-    if (this.exitOnTerminate) this.exits(0);
+  constructor(readonly launch: ChildLaunch) {}
+  get env() {
+    return this.launch.env;
+  }
+  requestStop() {
+    this.stopRequests++;
+    if (this.exitOnStopRequest) this.exits(0);
   }
   forceKill() {
     this.killed = true;
@@ -31,10 +31,30 @@ class FakeChild implements ChildPort {
   }
 }
 
+/** The user's shell as it may well be: nothing of it may reach the hosted server. */
+const pollutedEnvironment: NodeJS.ProcessEnv = {
+  DATABASE_URL: 'postgres://prod@db.example/parley',
+  RATE_LIMITS: 'off',
+  SMTP_URL: 'smtp://mail.example',
+  ALLOWED_ORIGINS: 'https://evil.example',
+  TRUST_PROXY: '0.0.0.0/0',
+  NODE_OPTIONS: '--require /tmp/inject.js',
+  INIT_CWD: '/home/ada/projects/other',
+  BOT_API_KEY: 'sk-secret',
+  HOME: '/home/ada',
+  PATH: '/usr/bin',
+  SystemRoot: 'C:\\Windows',
+};
+
 let timers: FakeTimers;
 let children: FakeChild[];
 let healthy: boolean;
+let madeDirs: string[];
+let portsAsked: [number | null, string][];
 let host: LocalHost;
+
+const localOnly = { preferredPort: null, shareOnNetwork: false };
+const shared = { preferredPort: null, shareOnNetwork: true };
 
 /** Lets pending promise callbacks run, then moves the fake clock. */
 async function tick(ms = 0) {
@@ -43,76 +63,113 @@ async function tick(ms = 0) {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 }
 
-beforeEach(() => {
-  timers = new FakeTimers();
-  children = [];
-  healthy = false;
-  host = new LocalHost({
-    launcher: (entry, env) => {
-      const child = new FakeChild(entry, env);
+function makeHost(overrides: Partial<LocalHostDeps> = {}): LocalHost {
+  return new LocalHost({
+    launcher: (launch) => {
+      const child = new FakeChild(launch);
       children.push(child);
       return child;
     },
     serverEntry: '/app/server/main.js',
     dataDir: '/home/ada/.config/Parley/server',
-    findPort: async (preferred) => preferred ?? 41234,
+    environment: pollutedEnvironment,
+    makeDir: async (path) => void madeDirs.push(path),
+    findPort: async (preferred, bindTo) => (portsAsked.push([preferred, bindTo]), preferred ?? 41234),
     entryExists: (path) => path === '/app/server/main.js',
     isHealthy: async () => healthy,
     shareUrls: (port) => [`http://192.168.1.20:${port}`],
     timers,
     startTimeoutMs: 2000,
     pollMs: 250,
+    ...overrides,
   });
+}
+
+beforeEach(() => {
+  timers = new FakeTimers();
+  children = [];
+  healthy = false;
+  madeDirs = [];
+  portsAsked = [];
+  host = makeHost();
 });
 
 describe('hosting on this computer', () => {
-  it('starts the server bundle with its port, all interfaces and its data folder', async () => {
+  it('starts the server bundle with its port and data folder, for this computer only by default', async () => {
     healthy = true;
-    const result = await host.start(null);
-    expect(children[0]!.entry).toBe('/app/server/main.js');
-    expect(children[0]!.env).toMatchObject({ PORT: '41234', HOST: '0.0.0.0', DATA_DIR: '/home/ada/.config/Parley/server' });
+    const result = await host.start(localOnly);
+    expect(children[0]!.launch.entry).toBe('/app/server/main.js');
+    expect(children[0]!.env).toMatchObject({ PORT: '41234', HOST: '127.0.0.1', DATA_DIR: '/home/ada/.config/Parley/server' });
+    expect(portsAsked).toEqual([[null, '127.0.0.1']]);
     expect(result).toEqual({
       ok: true,
-      value: { port: 41234, url: 'http://127.0.0.1:41234', shareUrls: ['http://192.168.1.20:41234'] },
+      value: { port: 41234, url: 'http://127.0.0.1:41234', shared: false, shareUrls: [] },
     });
   });
 
-  it('mail links point at an address the other computers can reach', async () => {
+  it('the server inherits nothing of the user\'s environment and runs in its data folder', async () => {
     healthy = true;
-    await host.start(null);
-    expect(children[0]!.env.PUBLIC_URL).toBe('http://192.168.1.20:41234');
+    await host.start(localOnly);
+    const { env, cwd } = children[0]!.launch;
+    for (const name of Object.keys(pollutedEnvironment).filter((name) => name !== 'SystemRoot')) {
+      expect(env).not.toHaveProperty(name);
+    }
+    expect(Object.keys(env).sort()).toEqual(['DATA_DIR', 'HOST', 'LOG_LEVEL', 'PARLEY_DOTENV', 'PORT', 'PUBLIC_URL', 'SystemRoot']);
+    // No .env file either: not from where the app was started, not from the data folder.
+    expect(env.PARLEY_DOTENV).toBe('off');
+    expect(cwd).toBe('/home/ada/.config/Parley/server');
+    expect(madeDirs).toEqual(['/home/ada/.config/Parley/server']);
+  });
+
+  it('only what Windows itself needs is passed on, and only when the app has it', async () => {
+    healthy = true;
+    await makeHost({ environment: { DATABASE_URL: 'postgres://x' } }).start(localOnly);
+    expect(children[0]!.env).not.toHaveProperty('SystemRoot');
+  });
+
+  it('listens on every interface only once the user chose to let the network join', async () => {
+    healthy = true;
+    expect(await host.start(shared)).toEqual({
+      ok: true,
+      value: { port: 41234, url: 'http://127.0.0.1:41234', shared: true, shareUrls: ['http://192.168.1.20:41234'] },
+    });
+    expect(children[0]!.env.HOST).toBe('0.0.0.0');
+    expect(portsAsked).toEqual([[null, '0.0.0.0']]);
+  });
+
+  it('mail links point at an address the other computers can reach when shared, at this computer otherwise', async () => {
+    healthy = true;
+    await host.start(localOnly);
+    expect(children[0]!.env.PUBLIC_URL).toBe('http://127.0.0.1:41234');
+    await host.start(shared);
+    expect(children[1]!.env.PUBLIC_URL).toBe('http://192.168.1.20:41234');
+  });
+
+  it('changing the choice restarts the server on the same port with the new binding', async () => {
+    healthy = true;
+    await host.start({ preferredPort: 5050, shareOnNetwork: false });
+    await host.start({ preferredPort: 5050, shareOnNetwork: true });
+    expect(children).toHaveLength(2);
+    expect(children[0]!.stopRequests).toBe(1);
+    expect(children[1]!.env).toMatchObject({ HOST: '0.0.0.0', PORT: '5050' });
+    expect(host.current).toMatchObject({ port: 5050, shared: true });
   });
 
   it('the web client is served when the installation carries one, and not named otherwise', async () => {
     healthy = true;
-    await host.start(null);
+    await host.start(localOnly);
     expect(children[0]!.env).not.toHaveProperty('WEB_CLIENT_DIR');
-    const withWeb = new LocalHost({
-      launcher: (entry, env) => {
-        const child = new FakeChild(entry, env);
-        children.push(child);
-        return child;
-      },
-      serverEntry: '/app/server/main.js',
-      dataDir: '/data',
-      webClientDir: '/app/server/web',
-      findPort: async () => 4100,
-      entryExists: () => true,
-      isHealthy: async () => true,
-      shareUrls: () => [],
-      timers,
-    });
-    await withWeb.start(null);
+    await makeHost({ webClientDir: '/app/server/web' }).start(localOnly);
     expect(children[1]!.env.WEB_CLIENT_DIR).toBe('/app/server/web');
   });
 
   it('reuses the port of last time', async () => {
     healthy = true;
-    expect(await host.start(5050)).toMatchObject({ ok: true, value: { port: 5050 } });
+    expect(await host.start({ preferredPort: 5050, shareOnNetwork: false })).toMatchObject({ ok: true, value: { port: 5050 } });
   });
 
   it('waits for /health before answering', async () => {
-    const started = host.start(null);
+    const started = host.start(localOnly);
     let settled = false;
     void started.then(() => (settled = true));
     await tick(250);
@@ -126,7 +183,7 @@ describe('hosting on this computer', () => {
   });
 
   it('a server that exits while starting is reported, not waited on', async () => {
-    const started = host.start(null);
+    const started = host.start(localOnly);
     await tick();
     children[0]!.exits(1);
     await tick(250);
@@ -134,54 +191,65 @@ describe('hosting on this computer', () => {
   });
 
   it('a server that never becomes healthy is stopped and reported', async () => {
-    const started = host.start(null);
+    const started = host.start(localOnly);
     for (let i = 0; i < 12; i++) await tick(250);
     expect(await started).toMatchObject({ ok: false, error: { message: 'The server did not start in time.' } });
-    expect(children[0]!.terminated).toBe(true);
+    expect(children[0]!.stopRequests).toBe(1);
   });
 
   it('starting twice does not launch a second server', async () => {
     healthy = true;
-    await host.start(null);
-    await host.start(null);
+    await host.start(localOnly);
+    await host.start(localOnly);
     expect(children).toHaveLength(1);
   });
 
-  it('stopping sends SIGTERM and does not kill a server that exits in time', async () => {
+  it('stopping asks the server to stop and does not kill a server that exits in time', async () => {
     healthy = true;
-    await host.start(null);
+    await host.start(localOnly);
     await host.stop();
-    expect(children[0]!.terminated).toBe(true);
+    expect(children[0]!.stopRequests).toBe(1);
     expect(children[0]!.killed).toBe(false);
     expect(host.current).toBeNull();
   });
 
-  it('a server still running 5 s after SIGTERM is killed', async () => {
+  it('a server still running 5 s after the stop request is killed, not sooner', async () => {
     healthy = true;
-    await host.start(null);
-    children[0]!.exitOnTerminate = false;
-    const stopping = host.stop();
+    await host.start(localOnly);
+    children[0]!.exitOnStopRequest = false;
+    let stopped = false;
+    const stopping = host.stop().then(() => (stopped = true));
     await tick(4999);
+    expect(children[0]!.stopRequests).toBe(1);
     expect(children[0]!.killed).toBe(false);
+    expect(stopped).toBe(false);
     await tick(1);
     await stopping;
     expect(children[0]!.killed).toBe(true);
   });
 
+  it('a server that exits a while after the stop request is waited for, not killed', async () => {
+    healthy = true;
+    await host.start(localOnly);
+    children[0]!.exitOnStopRequest = false;
+    let stopped = false;
+    const stopping = host.stop().then(() => (stopped = true));
+    await tick(3000);
+    expect(stopped).toBe(false);
+    children[0]!.exits(0);
+    await stopping;
+    expect(children[0]!.killed).toBe(false);
+    expect(timers.scheduled).toEqual([]);
+  });
+
   it('a missing server bundle is reported, nothing launched', async () => {
-    const missing = new LocalHost({
+    const missing = makeHost({
       launcher: () => {
         throw new Error('must not launch');
       },
       serverEntry: '/nowhere/main.js',
-      dataDir: '/tmp/x',
-      findPort: async () => 1,
-      entryExists: () => false,
-      isHealthy: async () => true,
-      shareUrls: () => [],
-      timers,
     });
-    expect(await missing.start(null)).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('missing') } });
+    expect(await missing.start(localOnly)).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('missing') } });
   });
 
   it('the outbox is in the data folder', () => {

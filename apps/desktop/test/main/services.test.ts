@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '@parley/shared/ipc';
+import type { HostRequest } from '../../src/main/host/local-host.js';
 import { AuthService } from '../../src/main/session/auth-service.js';
 import { ServerService } from '../../src/main/session/server-service.js';
 import { SettingsStore } from '../../src/main/session/settings-store.js';
@@ -104,6 +105,20 @@ describe('sign-in', () => {
     expect(events.at(-1)).toBe('out');
   });
 
+  it('says whether a sign-in outlasts this run: not without a real keyring', async () => {
+    expect(auth.keepsSignIn()).toEqual({ ok: true, value: true });
+    const noKeyring = new AuthService({
+      api,
+      tokens: new TokenStore(join(dir, 'session.bin'), new FakeCipher(true, 'basic_text')),
+      settings,
+      serverUrl: () => 'http://127.0.0.1:4100',
+      serverReady: async () => undefined,
+      signedIn: () => undefined,
+      signedOut: () => undefined,
+    });
+    expect(noKeyring.keepsSignIn()).toEqual({ ok: true, value: false });
+  });
+
   it('logout with the server down still signs out here', async () => {
     await auth.login({ email: ada.email, password: 'pw' });
     api.logout.mockResolvedValueOnce(down as never);
@@ -116,18 +131,23 @@ describe('server choice', () => {
   let changed: (string | null)[];
   let hostStops: number;
   let server: ServerService;
-  const hosted = { port: 4100, url: 'http://127.0.0.1:4100', shareUrls: ['http://192.168.1.20:4100'] };
+  let starts: HostRequest[];
+  const hosted = { port: 4100, url: 'http://127.0.0.1:4100', shared: false, shareUrls: [] as string[] };
+  const sharedUrls = ['http://192.168.1.20:4100'];
 
   beforeEach(() => {
     changed = [];
     hostStops = 0;
+    starts = [];
     let running: typeof hosted | null = null;
     server = new ServerService({
       settings,
       checkHealth: async (url) => (url.includes('good') ? { ok: true, value: 'https://good.example' } : { ok: false, error: { code: 'not_found', message: 'No.' } }),
       host: {
-        start: async (preferred) => {
-          running = { ...hosted, port: preferred ?? hosted.port };
+        start: async (request) => {
+          starts.push(request);
+          const shared = request.shareOnNetwork;
+          running = { ...hosted, port: request.preferredPort ?? hosted.port, shared, shareUrls: shared ? sharedUrls : [] };
           return { ok: true, value: running };
         },
         stop: async () => {
@@ -148,7 +168,7 @@ describe('server choice', () => {
   });
 
   it('a window asking before the remembered server is restored waits for it instead of seeing a first run', async () => {
-    await settings.update({ server: { mode: 'host', url: 'http://127.0.0.1:4100', shareUrls: [] }, hostPort: 4100 });
+    await settings.update({ server: { mode: 'host', url: 'http://127.0.0.1:4100', shared: false, shareUrls: [] }, hostPort: 4100 });
     let finishStart: () => void = () => undefined;
     const slow = new ServerService({
       settings: new SettingsStore(join(dir, 'settings.json')),
@@ -167,11 +187,11 @@ describe('server choice', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(answered).toBe(false);
     finishStart();
-    expect(await asked).toEqual({ ok: true, value: { mode: 'host', url: hosted.url, shareUrls: hosted.shareUrls } });
+    expect(await asked).toEqual({ ok: true, value: { mode: 'host', url: hosted.url, shared: false, shareUrls: [] } });
   });
 
   it('a hosted server that cannot start again does not stop the app from starting', async () => {
-    await settings.update({ server: { mode: 'host', url: 'http://127.0.0.1:4100', shareUrls: [] }, hostPort: 4100 });
+    await settings.update({ server: { mode: 'host', url: 'http://127.0.0.1:4100', shared: false, shareUrls: [] }, hostPort: 4100 });
     const failing = new ServerService({
       settings: new SettingsStore(join(dir, 'settings.json')),
       checkHealth: async () => down,
@@ -199,9 +219,46 @@ describe('server choice', () => {
     expect(server.url).toBeNull();
   });
 
-  it('hosting returns the addresses to share and remembers the port', async () => {
-    expect(await server.host()).toEqual({ ok: true, value: { mode: 'host', url: hosted.url, shareUrls: hosted.shareUrls } });
+  it('hosting is for this computer only until the user chooses to share it, and remembers the port', async () => {
+    expect(await server.host()).toEqual({ ok: true, value: { mode: 'host', url: hosted.url, shared: false, shareUrls: [] } });
+    expect(starts).toEqual([{ preferredPort: null, shareOnNetwork: false }]);
     expect((await settings.read()).hostPort).toBe(4100);
+  });
+
+  it('letting the network join restarts the hosted server on the same port and answers the addresses to share', async () => {
+    await server.host();
+    expect(await server.setSharing(true)).toEqual({ ok: true, value: { mode: 'host', url: hosted.url, shared: true, shareUrls: sharedUrls } });
+    expect(starts.at(-1)).toEqual({ preferredPort: 4100, shareOnNetwork: true });
+    expect(changed).toEqual([hosted.url]); // the same server: the session stays
+    expect(await server.setSharing(false)).toMatchObject({ ok: true, value: { shared: false, shareUrls: [] } });
+    expect(starts.at(-1)).toEqual({ preferredPort: 4100, shareOnNetwork: false });
+  });
+
+  it('the choice to share is remembered for the next launch', async () => {
+    await server.host();
+    await server.setSharing(true);
+    const next: HostRequest[] = [];
+    const relaunched = new ServerService({
+      settings: new SettingsStore(join(dir, 'settings.json')),
+      checkHealth: async () => down,
+      host: {
+        start: async (request) => (next.push(request), { ok: true, value: { ...hosted, shared: request.shareOnNetwork, shareUrls: sharedUrls } }),
+        stop: async () => undefined,
+        current: null,
+      },
+      readOutbox: async () => [],
+      onServerChanged: async () => undefined,
+    });
+    expect(await relaunched.restore()).toMatchObject({ mode: 'host', shared: true });
+    expect(next).toEqual([{ preferredPort: 4100, shareOnNetwork: true }]);
+  });
+
+  it('sharing needs a server hosted here', async () => {
+    expect(await server.setSharing(true)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await server.join('https://good.example');
+    expect(await server.setSharing(true)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(starts).toEqual([]);
+    expect((await settings.read()).shareOnNetwork).toBe(false);
   });
 
   it('a hosted server is started again at the next launch', async () => {
@@ -209,7 +266,7 @@ describe('server choice', () => {
     const next = new ServerService({
       settings: new SettingsStore(join(dir, 'settings.json')),
       checkHealth: async () => down,
-      host: { start: async (p) => ({ ok: true, value: { ...hosted, port: p ?? 1 } }), stop: async () => undefined, current: null },
+      host: { start: async (request) => ({ ok: true, value: { ...hosted, port: request.preferredPort ?? 1 } }), stop: async () => undefined, current: null },
       readOutbox: async () => [],
       onServerChanged: async () => undefined,
     });

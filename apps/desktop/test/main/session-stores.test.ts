@@ -41,6 +41,36 @@ describe('token store', () => {
     expect(await new TokenStore(join(dir, 'session.bin'), new FakeCipher(false)).load()).toBeNull();
   });
 
+  it('with a Linux keyring (libsecret, kwallet) the token survives a restart, encrypted', async () => {
+    await new TokenStore(join(dir, 'session.bin'), new FakeCipher(true, 'gnome_libsecret')).save(token);
+    expect(await everythingOnDisk()).not.toContain(token);
+    const next = new TokenStore(join(dir, 'session.bin'), new FakeCipher(true, 'kwallet5'));
+    expect(next.persistent).toBe(true);
+    expect(await next.load()).toBe(token);
+  });
+
+  it("Linux's basic_text fallback (a fixed key) counts as no keyring: memory only, nothing written", async () => {
+    const store = new TokenStore(join(dir, 'session.bin'), new FakeCipher(true, 'basic_text'));
+    expect(store.persistent).toBe(false);
+    await store.save(token);
+    expect(await store.load()).toBe(token);
+    expect(await readdir(dir)).toEqual([]);
+    expect(await new TokenStore(join(dir, 'session.bin'), new FakeCipher(true, 'basic_text')).load()).toBeNull();
+  });
+
+  it('a token file left from a basic_text run, or in plain text, is not trusted and is removed', async () => {
+    await new TokenStore(join(dir, 'session.bin'), new FakeCipher()).save(token); // decryptable by the cipher
+    expect(await new TokenStore(join(dir, 'session.bin'), new FakeCipher(true, 'basic_text')).load()).toBeNull();
+    expect(await readdir(dir)).toEqual([]);
+    await writeFile(join(dir, 'session.bin'), token);
+    expect(await new TokenStore(join(dir, 'session.bin'), new FakeCipher(false)).load()).toBeNull();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a Linux backend not chosen yet (unknown) is not trusted either', () => {
+    expect(new TokenStore(join(dir, 'session.bin'), new FakeCipher(true, 'unknown')).persistent).toBe(false);
+  });
+
   it('a file the keychain cannot decrypt means signed out, not a crash', async () => {
     await writeFile(join(dir, 'session.bin'), 'garbage');
     expect(await new TokenStore(join(dir, 'session.bin'), new FakeCipher()).load()).toBeNull();
@@ -62,7 +92,7 @@ describe('settings store', () => {
   });
 
   it('first run has no server', async () => {
-    expect(await new SettingsStore(join(dir, 'settings.json')).read()).toEqual({ server: null, user: null, hostPort: null });
+    expect(await new SettingsStore(join(dir, 'settings.json')).read()).toEqual({ server: null, user: null, hostPort: null, shareOnNetwork: false });
   });
 
   it('a damaged settings file starts fresh instead of crashing', async () => {
@@ -70,8 +100,18 @@ describe('settings store', () => {
     expect((await new SettingsStore(join(dir, 'settings.json')).read()).server).toBeNull();
   });
 
+  it('a hosted server remembered before sharing was a choice is for this computer only', async () => {
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ server: { mode: 'host', url: 'http://127.0.0.1:4100', shareUrls: ['http://192.168.1.20:4100'] }, hostPort: 4100 }),
+    );
+    const read = await new SettingsStore(join(dir, 'settings.json')).read();
+    expect(read.server).toMatchObject({ mode: 'host', shared: false });
+    expect(read.shareOnNetwork).toBe(false);
+  });
+
   it('a field of the wrong shape is dropped, the rest kept', async () => {
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ server: { mode: 'weird' }, hostPort: 4100 }));
-    expect(await new SettingsStore(join(dir, 'settings.json')).read()).toEqual({ server: null, user: null, hostPort: 4100 });
+    expect(await new SettingsStore(join(dir, 'settings.json')).read()).toEqual({ server: null, user: null, hostPort: 4100, shareOnNetwork: false });
   });
 });

@@ -14,6 +14,7 @@ export function fakeBridge(): ParleyBridge {
       current: vi.fn(() => none(null)),
       join: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'forbidden' as const, message: 'no' } })),
       host: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'forbidden' as const, message: 'no' } })),
+      setSharing: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'forbidden' as const, message: 'no' } })),
       outbox: vi.fn(() => none([])),
       forget: vi.fn(() => none(null)),
     },
@@ -22,6 +23,7 @@ export function fakeBridge(): ParleyBridge {
       login: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'invalid_credentials' as const, message: 'no' } })),
       logout: vi.fn(() => none(null)),
       session: vi.fn(() => none(null)),
+      keepsSignIn: vi.fn(() => none(true)),
     },
     api: {
       users: vi.fn(() => none({ users: [] })),

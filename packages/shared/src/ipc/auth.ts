@@ -7,4 +7,5 @@ export const authIpc = {
   login: defineInvoke('parley:auth:login', z.tuple([loginRequestSchema])),
   logout: defineInvoke('parley:auth:logout', z.tuple([])),
   session: defineInvoke('parley:auth:session', z.tuple([])),
+  keepsSignIn: defineInvoke('parley:auth:keeps-sign-in', z.tuple([])),
 } as const;

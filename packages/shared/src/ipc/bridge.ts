@@ -33,10 +33,14 @@ export type ConnectionState =
   | { status: 'connected' }
   | { status: 'reconnecting'; attempt: number; retryInMs: number };
 
-/** Where this client's server is: chosen by the user, or hosted on this computer. */
+/**
+ * Where this client's server is: chosen by the user, or hosted on this computer. A hosted server
+ * is for this computer only unless `shared`: then anyone on the network reaches it at `shareUrls`,
+ * over plain HTTP.
+ */
 export type ServerChoice =
   | { mode: 'remote'; url: string }
-  | { mode: 'host'; url: string; shareUrls: string[] };
+  | { mode: 'host'; url: string; shared: boolean; shareUrls: string[] };
 
 /** A registration mail the local host wrote to its outbox (no SMTP configured). */
 export interface OutboxLink {
@@ -61,8 +65,10 @@ export interface ParleyBridge {
     current(): Promise<Result<ServerChoice | null>>;
     /** Checks `<url>/health` and remembers the server. */
     join(url: string): Promise<Result<ServerChoice>>;
-    /** Starts the embedded server on this computer (desktop only). */
+    /** Starts the embedded server on this computer, for this computer only unless shared (desktop only). */
     host(): Promise<Result<ServerChoice>>;
+    /** Lets others on the network join the hosted server, or not; remembered, restarts it (desktop only). */
+    setSharing(share: boolean): Promise<Result<ServerChoice>>;
     /** Confirmation links the local host wrote instead of mailing them (desktop host only). */
     outbox(): Promise<Result<OutboxLink[]>>;
     forget(): Promise<Result<null>>;
@@ -74,6 +80,8 @@ export interface ParleyBridge {
     logout(): Promise<Result<null>>;
     /** The signed-in user when a stored session is still valid, else null. */
     session(): Promise<Result<SelfUser | null>>;
+    /** False when a sign-in lasts for this run only (desktop without a system keyring). */
+    keepsSignIn(): Promise<Result<boolean>>;
   };
 
   api: {

@@ -17,7 +17,8 @@ export const serverUrlSchema = z
 
 export const serverChoiceSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('remote'), url: z.string() }),
-  z.object({ mode: z.literal('host'), url: z.string(), shareUrls: z.array(z.string()) }),
+  // `shared` defaults to false for settings remembered before it existed: sharing is chosen anew.
+  z.object({ mode: z.literal('host'), url: z.string(), shared: z.boolean().default(false), shareUrls: z.array(z.string()) }),
 ]);
 
 export const outboxLinkSchema = z.object({ to: z.string(), link: z.string(), sentAt: z.string() });
@@ -26,6 +27,7 @@ export const serverIpc = {
   current: defineInvoke('parley:server:current', z.tuple([])),
   join: defineInvoke('parley:server:join', z.tuple([serverUrlSchema])),
   host: defineInvoke('parley:server:host', z.tuple([])),
+  setSharing: defineInvoke('parley:server:set-sharing', z.tuple([z.boolean()])),
   outbox: defineInvoke('parley:server:outbox', z.tuple([])),
   forget: defineInvoke('parley:server:forget', z.tuple([])),
 } as const;

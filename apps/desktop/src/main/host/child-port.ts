@@ -4,12 +4,19 @@
  */
 export interface ChildPort {
   readonly pid: number | undefined;
-  /** Graceful stop (SIGTERM on POSIX). */
-  terminate(): void;
+  /** Asks for a graceful stop over the message channel (`{type: 'stop'}`): Windows has no SIGTERM. */
+  requestStop(): void;
   /** Last resort when the graceful stop did not end it in time. */
   forceKill(): void;
   onExit(listener: (code: number) => void): void;
   onOutput(listener: (line: string) => void): void;
 }
 
-export type ChildLauncher = (entry: string, env: Record<string, string>) => ChildPort;
+export interface ChildLaunch {
+  entry: string;
+  /** The child's whole environment: nothing is inherited from the app's. */
+  env: Record<string, string>;
+  cwd: string;
+}
+
+export type ChildLauncher = (launch: ChildLaunch) => ChildPort;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Result } from '@parley/shared/ipc';
 import type { Timers } from '../connection/socket-port.js';
 import type { ChildLauncher, ChildPort } from './child-port.js';
+import { hostedServerEnv } from './server-env.js';
 
 export interface LocalHostDeps {
   launcher: ChildLauncher;
@@ -11,7 +12,11 @@ export interface LocalHostDeps {
   dataDir: string;
   /** The web client's build to serve at /app/, when this installation carries one. */
   webClientDir?: string;
-  findPort: (preferred: number | null) => Promise<number>;
+  /** The app's own environment: the server gets only what the runtime needs of it. */
+  environment: NodeJS.ProcessEnv;
+  /** Creates the data folder (the server's working directory) when missing. */
+  makeDir: (path: string) => Promise<void>;
+  findPort: (preferred: number | null, host: string) => Promise<number>;
   /** Whether the server bundle is there (development needs `npm run build -w @parley/server`). */
   entryExists: (path: string) => boolean;
   /** Resolves true once `<url>/health` answers ok. */
@@ -24,13 +29,24 @@ export interface LocalHostDeps {
   log?: (line: string) => void;
 }
 
+export interface HostRequest {
+  preferredPort: number | null;
+  /** Listen on every interface, for others on the network, rather than on loopback only. */
+  shareOnNetwork: boolean;
+}
+
 export interface HostedServer {
   port: number;
   /** Where this computer talks to it. */
   url: string;
-  /** Where others on the network reach it. */
+  /** Whether others on the network can reach it (plain HTTP). */
+  shared: boolean;
+  /** Where others on the network reach it; none when not shared. */
   shareUrls: string[];
 }
+
+const loopback = '127.0.0.1';
+const everyInterface = '0.0.0.0';
 
 /** The server hosted on this computer: started on demand, stopped with the app. */
 export class LocalHost {
@@ -48,25 +64,35 @@ export class LocalHost {
     return this.running;
   }
 
-  async start(preferredPort: number | null): Promise<Result<HostedServer>> {
-    if (this.running) return { ok: true, value: this.running };
+  /** Starts the server, or restarts it when it runs with the other network choice. */
+  async start(request: HostRequest): Promise<Result<HostedServer>> {
+    if (this.running?.shared === request.shareOnNetwork) return { ok: true, value: this.running };
+    if (this.running) await this.stop();
     if (!this.deps.entryExists(this.deps.serverEntry)) {
       return {
         ok: false,
         error: { code: 'internal', message: 'The built-in server is missing from this installation (run `npm run build -w @parley/server` in development).' },
       };
     }
-    const port = await this.deps.findPort(preferredPort);
-    const share = this.deps.shareUrls(port);
-    const url = `http://127.0.0.1:${port}`;
-    const child = this.deps.launcher(this.deps.serverEntry, {
-      PORT: String(port),
-      HOST: '0.0.0.0',
-      DATA_DIR: this.deps.dataDir,
-      // Links in confirmation mail must work from the other computers too.
-      PUBLIC_URL: share[0] ?? `http://localhost:${port}`,
-      ...(this.deps.webClientDir ? { WEB_CLIENT_DIR: this.deps.webClientDir } : {}),
-    });
+    const shared = request.shareOnNetwork;
+    const bindTo = shared ? everyInterface : loopback;
+    await this.deps.makeDir(this.deps.dataDir);
+    const port = await this.deps.findPort(request.preferredPort, bindTo);
+    const share = shared ? this.deps.shareUrls(port) : [];
+    const url = `http://${loopback}:${port}`;
+    const env = hostedServerEnv(
+      {
+        port,
+        host: bindTo,
+        dataDir: this.deps.dataDir,
+        // Links in confirmation mail must work from the other computers too, when they can join.
+        publicUrl: share[0] ?? url,
+        ...(this.deps.webClientDir ? { webClientDir: this.deps.webClientDir } : {}),
+      },
+      this.deps.environment,
+    );
+    // The data folder as working directory: nothing of wherever the app was started from applies.
+    const child = this.deps.launcher({ entry: this.deps.serverEntry, env, cwd: this.deps.dataDir });
     this.child = child;
     const status: { exitCode: number | null } = { exitCode: null };
     this.exited = new Promise((resolve) =>
@@ -88,7 +114,7 @@ export class LocalHost {
         return { ok: false, error: { code: 'internal', message: `The server stopped while starting (exit code ${status.exitCode}).` } };
       }
       if (await this.deps.isHealthy(url)) {
-        this.running = { port, url, shareUrls: share };
+        this.running = { port, url, shared, shareUrls: share };
         return { ok: true, value: this.running };
       }
       await new Promise<void>((resolve) => this.deps.timers.setTimeout(resolve, pollMs));
@@ -97,12 +123,20 @@ export class LocalHost {
     return { ok: false, error: { code: 'internal', message: 'The server did not start in time.' } };
   }
 
-  /** SIGTERM, then a hard kill if it has not exited within the grace period (5 s). */
+  /**
+   * Asks the server to stop over its message channel (on Windows a kill is all a signal does, and
+   * PGlite would be cut off mid-write), then kills it if it has not exited within the grace
+   * period (5 s).
+   */
   async stop(): Promise<void> {
     const child = this.child;
     if (!child) return;
     this.running = null;
-    child.terminate();
+    try {
+      child.requestStop();
+    } catch {
+      // the channel is already closed: the exit or the grace period settles it
+    }
     let timer: unknown = null;
     const grace = new Promise<'timeout'>((resolve) => {
       timer = this.deps.timers.setTimeout(() => resolve('timeout'), this.deps.stopGraceMs ?? 5000);

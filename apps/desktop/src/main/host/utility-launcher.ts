@@ -1,10 +1,14 @@
+import type { HostedServerStop } from '@parley/shared/ipc';
 import { utilityProcess } from 'electron';
 import type { ChildLauncher } from './child-port.js';
 
+const stopMessage: HostedServerStop = { type: 'stop' };
+
 /** Runs the server bundle in an Electron utility process (Node without the fuse-locked runAsNode). */
-export const utilityLauncher: ChildLauncher = (entry, env) => {
+export const utilityLauncher: ChildLauncher = ({ entry, env, cwd }) => {
   const child = utilityProcess.fork(entry, [], {
-    env: { ...process.env, ...env },
+    env,
+    cwd,
     serviceName: 'Parley server',
     stdio: 'pipe',
   });
@@ -12,8 +16,8 @@ export const utilityLauncher: ChildLauncher = (entry, env) => {
     get pid() {
       return child.pid;
     },
-    terminate: () => {
-      child.kill();
+    requestStop: () => {
+      child.postMessage(stopMessage);
     },
     forceKill: () => {
       if (child.pid !== undefined) {

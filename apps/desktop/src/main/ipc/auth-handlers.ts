@@ -7,4 +7,5 @@ export function registerAuthHandlers(guard: IpcGuard, auth: AuthService): void {
   handleInvoke(guard, authIpc.login, ([request]) => auth.login(request));
   handleInvoke(guard, authIpc.logout, () => auth.logout());
   handleInvoke(guard, authIpc.session, () => auth.session());
+  handleInvoke(guard, authIpc.keepsSignIn, () => auth.keepsSignIn());
 }

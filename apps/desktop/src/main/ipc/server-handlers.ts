@@ -6,6 +6,7 @@ export function registerServerHandlers(guard: IpcGuard, server: ServerService): 
   handleInvoke(guard, serverIpc.current, () => server.current());
   handleInvoke(guard, serverIpc.join, ([url]) => server.join(url));
   handleInvoke(guard, serverIpc.host, () => server.host());
+  handleInvoke(guard, serverIpc.setSharing, ([share]) => server.setSharing(share));
   handleInvoke(guard, serverIpc.outbox, () => server.outbox());
   handleInvoke(guard, serverIpc.forget, () => server.forget());
 }

@@ -17,7 +17,7 @@ export interface AuthServiceDeps {
   signedOut: () => void;
 }
 
-/** Sign-in state. The token is stored encrypted and used here and by the REST client only. */
+/** Sign-in state. The token is stored encrypted (or kept in memory) and used here and by the REST client only. */
 export class AuthService {
   private user: SelfUser | null = null;
 
@@ -25,6 +25,11 @@ export class AuthService {
 
   get self(): SelfUser | null {
     return this.user;
+  }
+
+  /** False when the system keyring is unavailable: a sign-in then lasts for this run only. */
+  keepsSignIn(): Result<boolean> {
+    return { ok: true, value: this.deps.tokens.persistent };
   }
 
   register(request: RegisterRequest) {

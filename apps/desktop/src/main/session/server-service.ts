@@ -1,12 +1,12 @@
 import type { OutboxLink, Result, ServerChoice } from '@parley/shared/ipc';
-import type { HostedServer } from '../host/local-host.js';
-import type { SettingsStore } from './settings-store.js';
+import type { HostRequest, HostedServer } from '../host/local-host.js';
+import type { Settings, SettingsStore } from './settings-store.js';
 
 export interface ServerServiceDeps {
   settings: SettingsStore;
   checkHealth: (url: string) => Promise<Result<string>>;
   host: {
-    start(preferredPort: number | null): Promise<Result<HostedServer>>;
+    start(request: HostRequest): Promise<Result<HostedServer>>;
     stop(): Promise<void>;
     readonly current: HostedServer | null;
   };
@@ -47,7 +47,7 @@ export class ServerService {
     const settings = await this.deps.settings.read();
     this.choice = settings.server;
     if (this.choice?.mode === 'host') {
-      const started = await this.deps.host.start(settings.hostPort);
+      const started = await this.deps.host.start(hostRequest(settings));
       if (started.ok) await this.remember(hostChoice(started.value), started.value.port);
     }
     return this.choice;
@@ -66,9 +66,22 @@ export class ServerService {
     return { ok: true, value: choice };
   }
 
+  /** Hosts on this computer: for this computer only unless the user chose to share it. */
   async host(): Promise<Result<ServerChoice>> {
-    const settings = await this.deps.settings.read();
-    const started = await this.deps.host.start(settings.hostPort);
+    return this.startHost(await this.deps.settings.read());
+  }
+
+  /** Remembers whether others on the network may join, and restarts the hosted server to match. */
+  async setSharing(share: boolean): Promise<Result<ServerChoice>> {
+    await this.restoring;
+    if (this.choice?.mode !== 'host') {
+      return { ok: false, error: { code: 'not_found', message: 'Only a server hosted on this computer can be shared.' } };
+    }
+    return this.startHost(await this.deps.settings.update({ shareOnNetwork: share }));
+  }
+
+  private async startHost(settings: Settings): Promise<Result<ServerChoice>> {
+    const started = await this.deps.host.start(hostRequest(settings));
     if (!started.ok) return started;
     const choice = hostChoice(started.value);
     await this.switchTo(choice, started.value.port);
@@ -106,5 +119,9 @@ export class ServerService {
 }
 
 function hostChoice(hosted: HostedServer): ServerChoice {
-  return { mode: 'host', url: hosted.url, shareUrls: hosted.shareUrls };
+  return { mode: 'host', url: hosted.url, shared: hosted.shared, shareUrls: hosted.shareUrls };
+}
+
+function hostRequest(settings: Settings): HostRequest {
+  return { preferredPort: settings.hostPort, shareOnNetwork: settings.shareOnNetwork };
 }

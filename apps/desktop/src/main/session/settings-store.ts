@@ -4,15 +4,17 @@ import { selfUserSchema } from '@parley/shared';
 import { serverChoiceSchema } from '@parley/shared/ipc';
 import { z } from 'zod';
 
-/** Small, non-secret settings: which server, who signed in last, the hosted server's port. */
+/** Small, non-secret settings: which server, who signed in last, the hosted server's port and reach. */
 const settingsSchema = z.object({
   server: serverChoiceSchema.nullable().catch(null),
   user: selfUserSchema.nullable().catch(null),
   hostPort: z.number().int().min(1).max(65535).nullable().catch(null),
+  /** The user chose to let others on the network join the hosted server (off unless chosen). */
+  shareOnNetwork: z.boolean().catch(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-const empty: Settings = { server: null, user: null, hostPort: null };
+const empty: Settings = { server: null, user: null, hostPort: null, shareOnNetwork: false };
 
 export class SettingsStore {
   private cache: Settings | null = null;

@@ -4,14 +4,30 @@ import { dirname } from 'node:path';
 /** Electron's `safeStorage`, reduced to what the store uses (a fake in tests). */
 export interface SecretCipher {
   isEncryptionAvailable(): boolean;
+  /** Linux only (absent at run time elsewhere): where the encryption key comes from. */
+  getSelectedStorageBackend?: () => string;
   encryptString(plainText: string): Buffer;
   decryptString(encrypted: Buffer): string;
 }
 
 /**
- * The session token, encrypted with the OS keychain (safeStorage) in the user-data folder. Where
- * no keychain is available the token is kept in memory only: the user signs in again next start
- * rather than the token ever lying on disk in plain text. The renderer never sees it.
+ * Linux backends that are no keyring at all: `basic_text` encrypts with a key written in
+ * Chromium's source, so its "encrypted" file is as readable as plain text; `unknown` means none
+ * was chosen.
+ */
+const noKeyring = new Set(['basic_text', 'unknown']);
+
+/** Whether the OS keyring really protects what the cipher encrypts. */
+export function keyringAvailable(cipher: SecretCipher): boolean {
+  if (!cipher.isEncryptionAvailable()) return false;
+  const backend = typeof cipher.getSelectedStorageBackend === 'function' ? cipher.getSelectedStorageBackend() : null;
+  return backend === null || !noKeyring.has(backend);
+}
+
+/**
+ * The session token, encrypted with the OS keyring (safeStorage) in the user-data folder. Where
+ * no keyring is available the token is kept in memory only: the user signs in again next start
+ * rather than the token ever lying on disk readable. The renderer never sees it.
  */
 export class TokenStore {
   private memory: string | null = null;
@@ -21,9 +37,14 @@ export class TokenStore {
     private readonly cipher: SecretCipher,
   ) {}
 
+  /** Whether a sign-in outlasts this run of the app. */
+  get persistent(): boolean {
+    return keyringAvailable(this.cipher);
+  }
+
   async save(token: string): Promise<void> {
     this.memory = token;
-    if (!this.cipher.isEncryptionAvailable()) {
+    if (!this.persistent) {
       await rm(this.file, { force: true });
       return;
     }
@@ -33,12 +54,16 @@ export class TokenStore {
 
   async load(): Promise<string | null> {
     if (this.memory !== null) return this.memory;
-    if (!this.cipher.isEncryptionAvailable()) return null;
+    if (!this.persistent) {
+      // A file from a run with the fixed key (or from an older version) is not trusted: remove it.
+      await rm(this.file, { force: true });
+      return null;
+    }
     try {
       this.memory = this.cipher.decryptString(await readFile(this.file));
       return this.memory;
     } catch {
-      return null; // no file yet, or written under another OS user / keychain: sign in again
+      return null; // no file yet, or written under another OS user / keyring: sign in again
     }
   }
 

@@ -1,8 +1,17 @@
 import type { SecretCipher } from '../../../src/main/session/token-store.js';
 
-/** Stands in for safeStorage: a reversible scramble that never leaves the text readable. */
+/**
+ * Stands in for safeStorage: a reversible scramble that never leaves the text readable. With a
+ * `backend` it is Linux's, which also says where its key comes from.
+ */
 export class FakeCipher implements SecretCipher {
-  constructor(public available = true) {}
+  getSelectedStorageBackend?: () => string;
+  constructor(
+    public available = true,
+    backend?: string,
+  ) {
+    if (backend !== undefined) this.getSelectedStorageBackend = () => backend;
+  }
   isEncryptionAvailable(): boolean {
     return this.available;
   }

@@ -6,7 +6,8 @@ import { loadDirectory } from './directory-actions';
 /** First screen: the remembered server (desktop) and a still-valid session, if any. */
 export async function boot(ctx: ActionContext): Promise<void> {
   const { store, bridge } = ctx;
-  const server = await bridge.server.current();
+  const [server, keeps] = await Promise.all([bridge.server.current(), bridge.auth.keepsSignIn()]);
+  if (keeps.ok) store.getState().setKeepsSignIn(keeps.value);
   if (!server.ok || server.value === null) {
     store.getState().setPhase(bridge.platform === 'desktop' ? 'first-run' : 'signed-out');
     return;

@@ -74,6 +74,7 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
       current: async () => ok({ mode: 'remote', url: baseUrl }),
       join: async () => ({ ok: false, error: notInBrowser }),
       host: async () => ({ ok: false, error: notInBrowser }),
+      setSharing: async () => ({ ok: false, error: notInBrowser }),
       outbox: async () => ok([]),
       forget: async () => ({ ok: false, error: notInBrowser }),
     },
@@ -103,6 +104,8 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
         socket.connect(stored.token);
         return ok(stored.user);
       },
+      // localStorage outlasts the tab: the browser keeps the sign-in.
+      keepsSignIn: async () => ok(true),
     },
     api: {
       async users() {

@@ -9,6 +9,9 @@ export interface SessionSlice {
   phase: SessionPhase;
   self: SelfUser | null;
   server: ServerChoice | null;
+  /** False when a sign-in lasts for this run only (no system keyring): the page says so. */
+  keepsSignIn: boolean;
+  setKeepsSignIn: (keeps: boolean) => void;
   setServer: (server: ServerChoice | null) => void;
   signedIn: (self: SelfUser) => void;
   signedOut: () => void;
@@ -19,6 +22,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   phase: 'booting',
   self: null,
   server: null,
+  keepsSignIn: true,
+  setKeepsSignIn: (keepsSignIn) => set({ keepsSignIn }),
   setServer: (server) => set({ server }),
   signedIn: (self) => set({ self, phase: 'signed-in' }),
   signedOut: () => set({ self: null, phase: 'signed-out' }),

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useApp } from '../../stores/app-store';
 import { CheckEmail } from './check-email';
+import { KeyringNotice } from './keyring-notice';
 import { LoginForm } from './login-form';
 import { RegisterForm } from './register-form';
 import './auth.css';
@@ -8,6 +10,7 @@ type View = { name: 'login' } | { name: 'register' } | { name: 'sent'; email: st
 
 export function AuthScreen() {
   const [view, setView] = useState<View>({ name: 'login' });
+  const keepsSignIn = useApp((s) => s.keepsSignIn);
   return (
     <main className="auth-screen">
       <div className="auth-brand">
@@ -23,6 +26,7 @@ export function AuthScreen() {
         ) : null}
         {view.name === 'sent' ? <CheckEmail email={view.email} onDone={() => setView({ name: 'login' })} /> : null}
       </div>
+      <KeyringNotice keepsSignIn={keepsSignIn} />
       <p className="auth-footer">Calm, quick team chat.</p>
     </main>
   );

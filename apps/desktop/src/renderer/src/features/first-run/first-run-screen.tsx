@@ -3,7 +3,7 @@ import type { ServerChoice } from '@parley/shared/ipc';
 import { bridge } from '../../bridge';
 import { appStore } from '../../stores/app-store';
 import { Field } from '../../ui/field';
-import { OutboxLinks } from './outbox-links';
+import { HostingScreen } from './hosting-screen';
 import './first-run.css';
 
 /** Desktop only: join a team's server, or host one on this computer. */
@@ -34,27 +34,7 @@ export function FirstRunScreen() {
     setHosted(result.value);
   }
 
-  if (hosted?.mode === 'host') {
-    return (
-      <main className="first-run">
-        <div className="card first-run-card">
-          <h1>Your server is running</h1>
-          <p className="first-run-lead">Teammates on your network can join with one of these addresses:</p>
-          <ul className="share-urls">
-            {hosted.shareUrls.map((u) => (
-              <li key={u}>
-                <code>{u}</code>
-              </li>
-            ))}
-          </ul>
-          <OutboxLinks />
-          <button type="button" className="button" onClick={() => appStore.getState().setPhase('signed-out')}>
-            Continue
-          </button>
-        </div>
-      </main>
-    );
-  }
+  if (hosted?.mode === 'host') return <HostingScreen initial={hosted} />;
 
   return (
     <main className="first-run">
@@ -76,7 +56,7 @@ export function FirstRunScreen() {
         <div className="first-run-divider">or</div>
         <div className="first-run-option">
           <h2>Host on this computer</h2>
-          <p className="first-run-lead">Parley runs its own server here; teammates join over your network.</p>
+          <p className="first-run-lead">Parley runs its own server here, for this computer only until you let colleagues on your network join.</p>
           <button type="button" className="button secondary" onClick={() => void host()} disabled={busy !== null}>
             {busy === 'host' ? 'Starting…' : 'Host on this computer'}
           </button>
