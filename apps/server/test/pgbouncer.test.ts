@@ -2,11 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { ChatGroup, LoginResponse, RoomChatMessage } from '@parley/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/client.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import { parseSettings } from '../src/env.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/database.js';
 import { wholeRoomHistory } from './support/history.js';
 import { call, signUp, uniqueEmail } from './support/http.js';
 import { startPgBouncer, type PgBouncer } from './support/pgbouncer.js';
-import { openMigrated, startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer } from './support/server.js';
 import { closeAllSockets, connect, send } from './support/sockets.js';
 
 /**
@@ -16,18 +18,17 @@ import { closeAllSockets, connect, send } from './support/sockets.js';
  */
 describe.runIf(testDatabaseKind === 'postgres')('behind PgBouncer in transaction pooling mode', () => {
   let testDb: TestDatabase | undefined;
-  let migrated: Database | undefined;
   let pooled: Database | undefined;
   let bouncer: PgBouncer | undefined;
   let server: TestServer;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    // Migrations run on a direct connection, as a deployment would run them.
-    migrated = await openMigrated(testDb);
     const direct = new URL(testDb.target.kind === 'postgres' ? testDb.target.url : '');
     bouncer = await startPgBouncer({ host: direct.hostname, port: Number(direct.port || 5432) });
     pooled = openDatabase({ kind: 'postgres', url: bouncer.urlFor(direct.pathname.slice(1)) });
+    // Through the pooler too, as `npm run server` migrates at start over DATABASE_URL.
+    await migrateDatabase(pooled, parseSettings({}).migrationsDir);
     server = await startServer(pooled);
   });
 
@@ -36,7 +37,6 @@ describe.runIf(testDatabaseKind === 'postgres')('behind PgBouncer in transaction
     await server?.stop();
     await pooled?.close();
     await bouncer?.stop();
-    await migrated?.close();
     await testDb?.drop();
   });
 
