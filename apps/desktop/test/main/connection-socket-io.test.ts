@@ -11,11 +11,21 @@ import { socketIoFactory } from '../../src/main/connection/socket-io-port.js';
 let http: HttpServer;
 let io: Server;
 let connection: Connection | null = null;
+/** Handshakes still to refuse as `unavailable` (the server's database is down). */
+let unavailableHandshakes = 0;
+const handshakeTokens: unknown[] = [];
 
 async function startServer(port = 0): Promise<string> {
   http = createServer();
   io = new Server(http);
   io.use((socket, next) => {
+    handshakeTokens.push(socket.handshake.auth.token);
+    if (unavailableHandshakes > 0) {
+      unavailableHandshakes -= 1;
+      const error = new Error('unavailable') as Error & { data: unknown };
+      error.data = { code: 'unavailable' };
+      return next(error);
+    }
     if (socket.handshake.auth.token === 'good') return next();
     const error = new Error('unauthorized') as Error & { data: unknown };
     error.data = { code: 'unauthorized' };
@@ -61,6 +71,8 @@ function connect(url: string, token: string) {
 }
 
 afterEach(async () => {
+  unavailableHandshakes = 0;
+  handshakeTokens.length = 0;
   connection?.stop();
   connection = null;
   await stopServer().catch(() => undefined);
@@ -88,6 +100,14 @@ describe('connection over a real Socket.IO server', () => {
     const { connection, counters } = connect(url, 'revoked');
     await waitFor(() => counters.expired === 1);
     expect(connection.state).toEqual({ status: 'signed_out' });
+  });
+
+  it('a handshake refused as unavailable keeps the session and retries with the same token', async () => {
+    const url = await startServer();
+    unavailableHandshakes = 2;
+    const { connection, counters } = connect(url, 'good');
+    await waitFor(() => connection.state.status === 'connected');
+    expect([counters.expired, handshakeTokens]).toEqual([0, ['good', 'good', 'good']]);
   });
 
   it('a server restart is survived: reconnect with backoff, then resync', async () => {

@@ -96,6 +96,13 @@ describe('sign-in', () => {
     expect(await auth.session()).toEqual({ ok: true, value: ada });
   });
 
+  it("a server whose database is down (503 unavailable) keeps the session and the token", async () => {
+    await auth.login({ email: ada.email, password: 'pw' });
+    notificationsAnswer = { ok: false, error: { code: 'unavailable', message: 'Try again.' } };
+    expect(await auth.session()).toEqual({ ok: true, value: ada });
+    expect([tokens.current(), events.includes('out')]).toEqual(['tok_1', false]);
+  });
+
   it('logout revokes the token on the server and forgets it here', async () => {
     await auth.login({ email: ada.email, password: 'pw' });
     expect(await auth.logout()).toEqual({ ok: true, value: null });

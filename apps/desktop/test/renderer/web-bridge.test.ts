@@ -71,6 +71,28 @@ describe('web bridge REST', () => {
     expect(await createWebBridge(base, signedIn()).auth.session()).toEqual({ ok: true, value: null });
   });
 
+  it('a stored session survives a server whose database is down (503): signed in, token kept', async () => {
+    stubWindow(503, { error: { code: 'unavailable', message: 'Try again.' } });
+    const storage = signedIn();
+    const bridge = createWebBridge(base, storage);
+    const states: ConnectionState[] = [];
+    bridge.events.onConnectionState((state) => states.push(state));
+    const session = await bridge.auth.session();
+    const kept = storage.getItem('parley.session');
+    await bridge.auth.logout();
+    expect([session, kept, states[0]]).toEqual([{ ok: true, value: ada }, expect.stringContaining('tok_1'), { status: 'connecting' }]);
+  });
+
+  it('a stored session survives a network error', async () => {
+    vi.stubGlobal('window', { fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
+    const storage = signedIn();
+    const bridge = createWebBridge(base, storage);
+    const session = await bridge.auth.session();
+    const kept = storage.getItem('parley.session');
+    await bridge.auth.logout();
+    expect([session, kept]).toEqual([{ ok: true, value: ada }, expect.stringContaining('tok_1')]);
+  });
+
   it('without a session an API call is refused before it is sent', async () => {
     const requests = stubWindow(200, { users: [] });
     const result = await createWebBridge(base, memoryStorage()).api.users();

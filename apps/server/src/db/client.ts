@@ -28,15 +28,29 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Seconds before reconnecting after a failed attempt, jittered. postgres.js counts failures
+ * across the whole pool and waits up to 20 s, and queries wait with it: after a 3 s PostgreSQL
+ * restart requests took 12 s to come back. Capped at one second, the server recovers within one.
+ */
+function reconnectDelaySeconds(failures: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failures, 1);
+}
+
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'postgres') {
     // Enough connections for a busy send path, few enough for a small PostgreSQL.
-    // A page query's best plan depends on the conversation's size; a cached generic plan would
-    // walk the primary key for a small room (milliseconds instead of a tenth of one).
+    // `prepare: false`: unnamed statements only. Behind a transaction pooler (PgBouncer) a named
+    // statement prepared on one server connection is missing on the next; postgres.js then
+    // retries it, and a retried COMMIT runs inside the transaction the failure aborted, where it
+    // rolls back and still reports success. Unnamed statements are also planned with their
+    // actual parameters every time, which a page query needs (a generic plan walks the primary
+    // key of a small room), with no startup parameter a pooler would refuse.
     const client = postgres(target.url, {
       max: 10,
+      prepare: false,
+      backoff: reconnectDelaySeconds,
       onnotice: () => undefined,
-      connection: { plan_cache_mode: 'force_custom_plan' },
     });
     const orm = drizzlePostgres(client, { schema });
     return {

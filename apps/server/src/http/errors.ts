@@ -1,5 +1,6 @@
 import { ParleyError } from '@parley/shared';
 import type { ErrorRequestHandler, Response } from 'express';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
 import type { Logger } from '../logger.js';
 
 export function sendError(res: Response, error: ParleyError): void {
@@ -73,6 +74,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (known) {
       sendError(res, known);
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: describeError(error) }, 'request refused: the database is unreachable');
+      sendError(res, databaseUnavailable());
       return;
     }
     logger.error({ err: describeError(error) }, 'request failed');

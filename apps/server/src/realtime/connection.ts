@@ -6,6 +6,7 @@ import { describeError } from '../http/errors.js';
 import { announceLeft } from '../presence/group-presence.js';
 import { groupIdOfPresentRoom, isOnline, userSocketState } from '../presence/presence.js';
 import { registerChatHandlers, type Senders } from './dispatch.js';
+import { unavailableRefusal } from './handshake.js';
 
 interface Prepared {
   rooms: string[];
@@ -36,7 +37,7 @@ export function prepareConnection(ctx: AppContext) {
       next();
     } catch (error) {
       ctx.logger.error({ err: describeError(error) }, 'preparing a socket failed');
-      next(new Error('The server could not open this connection.'));
+      next(unavailableRefusal('The server could not open this connection right now; try again.'));
     }
   };
 }

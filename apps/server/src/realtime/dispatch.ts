@@ -2,6 +2,7 @@ import { messageSendSchema, ParleyError, parseOrThrow, type SendAck, type Simple
 import type { BotChat } from '../bot/bot-chat.handlers.js';
 import type { AppContext, ParleySocket } from '../context.js';
 import { handleLeaveGroup, type GroupSender } from '../groups/groups.handlers.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
 import { describeError } from '../http/errors.js';
 import type { RoomSender } from '../rooms/rooms.handlers.js';
 
@@ -13,6 +14,10 @@ export interface Senders {
 
 function asParleyError(ctx: AppContext, error: unknown): ParleyError {
   if (error instanceof ParleyError) return error;
+  if (isDatabaseUnavailable(error)) {
+    ctx.logger.warn({ err: describeError(error) }, 'socket event refused: the database is unreachable');
+    return databaseUnavailable();
+  }
   ctx.logger.error({ err: describeError(error) }, 'socket event failed');
   return new ParleyError('internal', 'Something went wrong on the server.');
 }

@@ -1,4 +1,4 @@
-import { handshakeErrorCode } from '@parley/shared';
+import { handshakeErrorCode, handshakeUnavailableCode } from '@parley/shared';
 import type { ExtendedError } from 'socket.io';
 import { findSession } from '../auth/sessions.queries.js';
 import { tokenFromHeaders } from '../auth/token-header.js';
@@ -8,6 +8,16 @@ import { describeError } from '../http/errors.js';
 function refusal(message: string): ExtendedError {
   const error: ExtendedError = new Error(message);
   error.data = { code: handshakeErrorCode, message };
+  return error;
+}
+
+/**
+ * A handshake that failed for a reason other than the token. Clients sign out on
+ * `unauthorized` alone, so a database hiccup must never be answered with it.
+ */
+export function unavailableRefusal(message: string): ExtendedError {
+  const error: ExtendedError = new Error(message);
+  error.data = { code: handshakeUnavailableCode, message };
   return error;
 }
 
@@ -28,7 +38,7 @@ export function handshakeAuth(ctx: AppContext) {
       next();
     } catch (error) {
       ctx.logger.error({ err: describeError(error) }, 'handshake failed');
-      next(refusal('The server could not check the token.'));
+      next(unavailableRefusal('The server could not check the token right now; keep it and try again.'));
     }
   };
 }

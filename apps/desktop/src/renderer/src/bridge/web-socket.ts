@@ -51,8 +51,22 @@ const notConnected: ErrorDetail = { code: 'internal', message: 'Not connected to
 const noAnswer: ErrorDetail = { code: 'internal', message: 'The server did not answer in time.' };
 const badAnswer: ErrorDetail = { code: 'internal', message: 'The server sent an answer Parley does not understand.' };
 
+const reconnectionDelayMs = 500;
+const reconnectionDelayMaxMs = 5000;
+
+/** socket.io's own reconnection policy below (500 ms doubling to 5 s), jittered ±20 %. */
+export function refusalDelayMs(attempt: number, random: () => number = Math.random): number {
+  const capped = Math.min(reconnectionDelayMaxMs, reconnectionDelayMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(capped * (0.8 + 0.4 * random()));
+}
+
 export function createSocketLink(baseUrl: string, callbacks: SocketCallbacks): WebSocketLink {
   let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  const clearRetry = () => {
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
+  };
 
   function emitWithAck<T>(event: 'message' | 'leave_group', payload: unknown, schema: z.ZodType<T>): Promise<T | { ok: false; error: ErrorDetail }> {
     const current = socket;
@@ -72,17 +86,20 @@ export function createSocketLink(baseUrl: string, callbacks: SocketCallbacks): W
   return {
     connect(token) {
       socket?.disconnect();
+      clearRetry();
       let everConnected = false;
+      let refusals = 0;
       const s: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
         auth: { token },
         transports: ['websocket', 'polling'],
-        reconnectionDelay: 500,
-        reconnectionDelayMax: 5000,
+        reconnectionDelay: reconnectionDelayMs,
+        reconnectionDelayMax: reconnectionDelayMaxMs,
       });
       socket = s;
       callbacks.onState({ status: 'connecting' });
 
       s.on('connect', () => {
+        refusals = 0;
         callbacks.onState({ status: 'connected' });
         if (everConnected) callbacks.onResync();
         everConnected = true;
@@ -108,6 +125,20 @@ export function createSocketLink(baseUrl: string, callbacks: SocketCallbacks): W
           callbacks.onUnauthorized();
           return;
         }
+        // socket.io retries transport failures by itself, but a handshake the server refused
+        // (`unavailable`: its database is down) is final for it: the token is kept and the
+        // handshake tried again here, with the same backoff.
+        if (!s.active) {
+          refusals += 1;
+          const inMs = refusalDelayMs(refusals);
+          clearRetry();
+          retryTimer = setTimeout(() => {
+            retryTimer = null;
+            if (socket === s) s.connect();
+          }, inMs);
+          callbacks.onState({ status: 'reconnecting', attempt: refusals, retryInMs: inMs });
+          return;
+        }
         callbacks.onState({ status: 'reconnecting', attempt: 0, retryInMs: 500 });
       });
 
@@ -121,6 +152,7 @@ export function createSocketLink(baseUrl: string, callbacks: SocketCallbacks): W
       }
     },
     disconnect() {
+      clearRetry();
       socket?.disconnect();
       socket = null;
     },

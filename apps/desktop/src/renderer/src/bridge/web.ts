@@ -99,8 +99,10 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
         const stored = session;
         if (!stored) return ok(null);
         // There is no "who am I" call; any authenticated request proves the token still works.
+        // Only `unauthorized` ends the session: a server that is down or whose database is
+        // (503, a network error) leaves it signed in, and the socket keeps trying.
         const probe = await rest.notifications();
-        if (!probe.ok) return probe.error.code === 'unauthorized' ? ok(null) : probe;
+        if (!probe.ok && probe.error.code === 'unauthorized') return ok(null);
         socket.connect(stored.token);
         return ok(stored.user);
       },

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConnectionState } from '@parley/shared/ipc';
+import { createSocketLink, refusalDelayMs, type WebSocketLink } from '../../src/renderer/src/bridge/web-socket';
+import { startLoopbackSocketServer, type LoopbackSocketServer } from '../support/loopback-socket-server';
+
+// The web client's socket against a real Socket.IO server on 127.0.0.1, port 0, whose handshake
+// is refused as the Parley server refuses it.
+let server: LoopbackSocketServer | null = null;
+let link: WebSocketLink | null = null;
+
+async function startServer(refuse: (attempt: number) => 'unauthorized' | 'unavailable' | null) {
+  const tokens: unknown[] = [];
+  server = await startLoopbackSocketServer();
+  server.io.use((socket, next) => {
+    tokens.push(socket.handshake.auth.token);
+    const code = refuse(tokens.length);
+    if (code === null) return next();
+    const error = new Error(code) as Error & { data: unknown };
+    error.data = { code, message: code };
+    next(error);
+  });
+  return { url: server.url, tokens };
+}
+
+function open(url: string) {
+  const states: ConnectionState[] = [];
+  const counters = { unauthorized: 0 };
+  link = createSocketLink(url, {
+    onEvent: () => undefined,
+    onState: (state) => states.push(state),
+    onResync: () => undefined,
+    onUnauthorized: () => counters.unauthorized++,
+  });
+  link.connect('tok_1');
+  return { states, counters };
+}
+
+function waitFor(check: () => boolean, ms = 8000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = () => {
+      if (check()) return resolve();
+      if (Date.now() - started > ms) return reject(new Error('timed out'));
+      setTimeout(poll, 10);
+    };
+    poll();
+  });
+}
+
+afterEach(async () => {
+  link?.disconnect();
+  link = null;
+  await server?.close();
+  server = null;
+});
+
+describe('web client socket', () => {
+  it('a handshake refused as unavailable keeps the token and is tried again until it succeeds', async () => {
+    const server = await startServer((attempt) => (attempt <= 2 ? 'unavailable' : null));
+    const { states, counters } = open(server.url);
+    await waitFor(() => states.at(-1)?.status === 'connected');
+    expect([counters.unauthorized, server.tokens]).toEqual([0, ['tok_1', 'tok_1', 'tok_1']]);
+    expect(states.filter((s) => s.status === 'reconnecting').map((s) => s.status === 'reconnecting' && s.attempt)).toEqual([1, 2]);
+  });
+
+  it('only unauthorized ends the session, and then nothing is retried', async () => {
+    const server = await startServer(() => 'unauthorized');
+    const { counters } = open(server.url);
+    await waitFor(() => counters.unauthorized === 1);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(server.tokens).toEqual(['tok_1']);
+  });
+
+  it('backs off like socket.io: 500 ms doubling to 5 s, jittered', () => {
+    expect([1, 2, 3, 4, 5, 10].map((attempt) => refusalDelayMs(attempt, () => 0.5))).toEqual([500, 1000, 2000, 4000, 5000, 5000]);
+    expect(refusalDelayMs(1, () => 0)).toBe(400);
+  });
+});
