@@ -28,6 +28,9 @@ import { onConnection, prepareConnection } from './realtime/connection.js';
 import { registrationRoutes } from './registration/registration.routes.js';
 import { createRoomSender } from './rooms/rooms.handlers.js';
 import { roomsRoutes } from './rooms/rooms.routes.js';
+import { closeTransports } from './shutdown/close-transports.js';
+import { watchInFlight } from './shutdown/drain.js';
+import { afterPendingIo, stopListening } from './shutdown/stop-listening.js';
 import { usersRoutes } from './users/users.routes.js';
 import { webClientRoutes } from './web-client/web-client.routes.js';
 
@@ -48,9 +51,18 @@ export interface ParleyApp {
   readonly io: ParleyServer;
   /** Starts listening; resolves to the base URL (`http://127.0.0.1:<port>`). */
   listen(port: number, host: string): Promise<string>;
-  /** Disconnects every socket, stops HTTP and waits for bot replies in progress. Not the DB. */
+  /**
+   * Stops accepting connections, lets requests and socket events in flight finish (bounded),
+   * closes every transport so clients reconnect by themselves, and waits for bot replies in
+   * progress. Not the DB.
+   */
   close(): Promise<void>;
 }
+
+/** How long a shutdown waits for requests and acks in flight; the process must exit within 5 s. */
+const drainBoundMs = 3_000;
+/** How long closing transports may wait for what is buffered for them to be written. */
+const transportCloseBoundMs = 500;
 
 /** Log lines name the route, never a confirmation link's token. */
 function safeUrl(url: string | undefined): string {
@@ -63,6 +75,7 @@ export function createApp(deps: AppDeps): ParleyApp {
   const httpServer = createServer(app);
   const isAllowedOrigin = createOriginPolicy(settings);
   const io = createIo(httpServer, isAllowedOrigin);
+  const inFlight = watchInFlight(httpServer, io);
 
   const ctx: AppContext = {
     db: deps.db,
@@ -135,11 +148,14 @@ export function createApp(deps: AppDeps): ParleyApp {
       });
     },
     async close() {
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => {
-        io.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
+      await afterPendingIo();
+      const httpClosed = stopListening(httpServer);
+      await afterPendingIo();
+      if (!(await inFlight.drain(drainBoundMs))) logger.warn({ boundMs: drainBoundMs }, 'shutdown cut work still in flight');
+      await closeTransports(io, transportCloseBoundMs);
+      await io.close();
+      httpServer.closeAllConnections();
+      await httpClosed;
       await botChat.drain();
       deps.mailer.close();
     },
