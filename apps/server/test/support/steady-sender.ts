@@ -13,6 +13,8 @@ export interface Sent {
   /** The room of the acknowledged message. */
   chatRoomId: number | null;
   attempts: number;
+  /** When the last attempt was written (this process's clock). */
+  lastAttemptAt: number;
 }
 
 export interface SteadySender {
@@ -41,11 +43,12 @@ export function sendSteadily(
   let stopping = false;
   const run = async () => {
     for (let seq = 1; !stopping; seq++) {
-      const message: Sent = { text: `${to.label} #${seq}`, clientId: randomUUID(), id: null, chatRoomId: null, attempts: 0 };
+      const message: Sent = { text: `${to.label} #${seq}`, clientId: randomUUID(), id: null, chatRoomId: null, attempts: 0, lastAttemptAt: 0 };
       sent.push(message);
       while (message.id === null) {
         await whenConnected(socket);
         message.attempts += 1;
+        message.lastAttemptAt = Date.now();
         const answer = socket
           .timeout(options.ackTimeoutMs ?? 3_000)
           .emitWithAck('message', {
