@@ -42,8 +42,9 @@ export function watchInFlight(httpServer: HttpServer, io: ParleyServer): Drain {
         ack?.({ ok: false, error: stopping().toDetail() } satisfies SendAck);
         return;
       }
-      // Without an ack there is no moment at which the event is known to be done.
-      if (!ack) {
+      // Without an ack there is no moment at which the event is known to be done; without a
+      // handler (an unknown event) there will never be one.
+      if (!ack || socket.listenerCount(event[0]) === 0) {
         next();
         return;
       }
