@@ -33,6 +33,9 @@ import { onConnection, prepareConnection } from './realtime/connection.js';
 import { registrationRoutes } from './registration/registration.routes.js';
 import { createRoomSender } from './rooms/rooms.handlers.js';
 import { roomsRoutes } from './rooms/rooms.routes.js';
+import { closeTransports } from './shutdown/close-transports.js';
+import { watchInFlight } from './shutdown/drain.js';
+import { afterPendingIo, stopListening } from './shutdown/stop-listening.js';
 import { usersRoutes } from './users/users.routes.js';
 import { webClientRoutes } from './web-client/web-client.routes.js';
 
@@ -53,9 +56,18 @@ export interface ParleyApp {
   readonly io: ParleyServer;
   /** Starts listening; resolves to the base URL (`http://127.0.0.1:<port>`). */
   listen(port: number, host: string): Promise<string>;
-  /** Disconnects every socket, stops HTTP and waits for bot replies in progress. Not the DB. */
+  /**
+   * Stops accepting connections, lets requests and socket events in flight finish (bounded),
+   * closes every transport so clients reconnect by themselves, and waits for bot replies in
+   * progress. Not the DB.
+   */
   close(): Promise<void>;
 }
+
+/** How long a shutdown waits for requests and acks in flight; the process must exit within 5 s. */
+const drainBoundMs = 3_000;
+/** How long closing transports may wait for what is buffered for them to be written. */
+const transportCloseBoundMs = 500;
 
 /** Log lines name the route, never a confirmation link's token. */
 function safeUrl(url: string | undefined): string {
@@ -72,7 +84,9 @@ export function createApp(deps: AppDeps): ParleyApp {
   const httpServer = createServer({ requireHostHeader: false }, app);
   const isAllowedOrigin = createOriginPolicy(settings, trustsProxy);
   const io = createIo(httpServer, isAllowedOrigin);
-  // After Socket.IO is attached, so that the check runs before engine.io sees a request.
+  const inFlight = watchInFlight(httpServer, io);
+  // After Socket.IO and the in-flight watch are attached, so that the check runs before either
+  // (and engine.io) sees a request.
   guardServer(httpServer, createHostPolicy(settings), logger);
 
   const ctx: AppContext = {
@@ -147,11 +161,14 @@ export function createApp(deps: AppDeps): ParleyApp {
       });
     },
     async close() {
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => {
-        io.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
+      await afterPendingIo();
+      const httpClosed = stopListening(httpServer);
+      await afterPendingIo();
+      if (!(await inFlight.drain(drainBoundMs))) logger.warn({ boundMs: drainBoundMs }, 'shutdown cut work still in flight');
+      await closeTransports(io, transportCloseBoundMs);
+      await io.close();
+      httpServer.closeAllConnections();
+      await httpClosed;
       await botChat.drain();
       deps.mailer.close();
     },

@@ -24,11 +24,11 @@ async function startServer(refuse: (attempt: number) => 'unauthorized' | 'unavai
 
 function open(url: string) {
   const states: ConnectionState[] = [];
-  const counters = { unauthorized: 0 };
+  const counters = { unauthorized: 0, resyncs: 0 };
   link = createSocketLink(url, {
     onEvent: () => undefined,
     onState: (state) => states.push(state),
-    onResync: () => undefined,
+    onResync: () => counters.resyncs++,
     onUnauthorized: () => counters.unauthorized++,
   });
   link.connect('tok_1');
@@ -74,5 +74,27 @@ describe('web client socket', () => {
   it('backs off like socket.io: 500 ms doubling to 5 s, jittered', () => {
     expect([1, 2, 3, 4, 5, 10].map((attempt) => refusalDelayMs(attempt, () => 0.5))).toEqual([500, 1000, 2000, 4000, 5000, 5000]);
     expect(refusalDelayMs(1, () => 0)).toBe(400);
+  });
+  it('a server that restarts (its transport closes) is reconnected to, then resynced', async () => {
+    const first = await startServer(() => null);
+    const { states, counters } = open(first.url);
+    await waitFor(() => server!.io.of('/').sockets.size === 1);
+    // Closing the engine closes each transport, as a Parley shutdown does: not a sign-out.
+    await new Promise<void>((resolve) => server!.io.close(() => resolve()));
+    server = await startLoopbackSocketServer(Number(new URL(first.url).port));
+    await waitFor(() => counters.resyncs === 1);
+    expect(counters.unauthorized).toBe(0);
+    expect(states.at(-1)).toEqual({ status: 'connected' });
+  });
+
+  it('the server ending the socket (its session ended) signs out and stays disconnected', async () => {
+    const { url } = await startServer(() => null);
+    const { counters } = open(url);
+    await waitFor(() => server!.io.of('/').sockets.size === 1);
+    server!.io.disconnectSockets(true);
+    await waitFor(() => counters.unauthorized === 1);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(server!.io.of('/').sockets.size).toBe(0);
+    expect(counters.resyncs).toBe(0);
   });
 });

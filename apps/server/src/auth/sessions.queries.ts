@@ -54,3 +54,9 @@ export async function findSession(db: Database, token: string, now: Date): Promi
 export async function deleteSession(db: Database, sessionId: number): Promise<void> {
   await db.orm.delete(sessions).where(eq(sessions.id, sessionId));
 }
+
+/** Whether the session still exists (not logged out, not purged); its expiry is not slid. */
+export async function sessionExists(db: Database, sessionId: number): Promise<boolean> {
+  const [row] = await db.orm.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sessionId)).limit(1);
+  return row !== undefined;
+}

@@ -1,6 +1,6 @@
-import { limits } from '@parley/shared';
+import { limits, socketRooms } from '@parley/shared';
 import { lt } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
+import type { AppContext } from '../context.js';
 import { pendingRegistrations, sessions } from '../db/schema/index.js';
 
 /**
@@ -14,15 +14,19 @@ export interface Purged {
   sessions: number;
 }
 
-/** Deletes what can never be used again: long-expired links and sessions idle past their expiry. */
-export async function purgeExpired(db: Database, now: Date): Promise<Purged> {
-  const registrations = await db.orm
+/**
+ * Deletes what can never be used again: long-expired links and sessions idle past their expiry.
+ * A purged session's sockets are closed for good, as on logout: their token no longer works.
+ */
+export async function purgeExpired(ctx: Pick<AppContext, 'db' | 'io'>, now: Date): Promise<Purged> {
+  const registrations = await ctx.db.orm
     .delete(pendingRegistrations)
     .where(lt(pendingRegistrations.expiresAt, new Date(now.getTime() - expiredLinkMemoryMs)))
     .returning({ id: pendingRegistrations.id });
-  const idleSessions = await db.orm
+  const idleSessions = await ctx.db.orm
     .delete(sessions)
     .where(lt(sessions.lastUsedAt, new Date(now.getTime() - limits.sessionIdleTtlMs)))
     .returning({ id: sessions.id });
+  for (const { id } of idleSessions) ctx.io.in(socketRooms.session(String(id))).disconnectSockets(true);
   return { registrations: registrations.length, sessions: idleSessions.length };
 }

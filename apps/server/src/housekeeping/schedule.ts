@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/client.js';
+import type { AppContext } from '../context.js';
 import { purgeExpired } from './purge-expired.js';
 
 const hourMs = 60 * 60 * 1000;
@@ -8,9 +8,14 @@ const hourMs = 60 * 60 * 1000;
 const firstRunDelayMs = 10_000;
 
 /** Purges expired data soon after start and then every hour; returns a stop function. */
-export function scheduleHousekeeping(db: Database, clock: Clock, logger: Logger, everyMs = hourMs): () => void {
+export function scheduleHousekeeping(
+  ctx: Pick<AppContext, 'db' | 'io'>,
+  clock: Clock,
+  logger: Logger,
+  everyMs = hourMs,
+): () => void {
   const run = () => {
-    purgeExpired(db, clock.now())
+    purgeExpired(ctx, clock.now())
       .then((purged) => {
         if (purged.registrations > 0 || purged.sessions > 0) logger.info(purged, 'expired registrations and sessions removed');
       })

@@ -1,5 +1,6 @@
 import { socketEvents, socketRooms } from '@parley/shared';
 import type { ExtendedError } from 'socket.io';
+import { sessionExists } from '../auth/sessions.queries.js';
 import type { AppContext, ParleySocket } from '../context.js';
 import { groupIdsOf } from '../groups/groups.queries.js';
 import { describeError } from '../http/errors.js';
@@ -43,15 +44,29 @@ export function prepareConnection(ctx: AppContext) {
 }
 
 /**
+ * A logout (or a purge) between the handshake and the join above disconnected the session's room
+ * before this socket was in it. The session is deleted before that disconnect, so reading it once
+ * the socket is in the room catches every such socket.
+ */
+function closeIfSessionEnded(ctx: AppContext, socket: ParleySocket, sessionId: number): void {
+  sessionExists(ctx.db, sessionId)
+    .then((exists) => {
+      if (!exists) socket.disconnect(true);
+    })
+    .catch((error: unknown) => ctx.logger.error({ err: describeError(error) }, "checking a new socket's session failed"));
+}
+
+/**
  * A new authenticated socket joins the rooms every process agrees on (its user, its session, its
  * groups, the groups its user is present in). Presence is announced when it is the user's first
  * socket, and again when their last one closes.
  */
 export function onConnection(ctx: AppContext, socket: ParleySocket, senders: Senders): void {
-  const { user, userId } = socket.data;
+  const { user, userId, sessionId } = socket.data;
   const plan = prepared.get(socket);
   prepared.delete(socket);
   if (plan) socket.join(plan.rooms);
+  closeIfSessionEnded(ctx, socket, sessionId);
   registerChatHandlers(ctx, socket, senders);
   if (plan && !plan.alreadyOnline) ctx.io.emit(socketEvents.presence, { user_id: userId, online: true });
 

@@ -107,8 +107,14 @@ export function createSocketLink(baseUrl: string, callbacks: SocketCallbacks): W
       s.on('disconnect', (reason) => {
         // Our own disconnect (logout, a new login) is not a connection problem.
         if (socket !== s || reason === 'io client disconnect') return;
-        // The server closed us on purpose (e.g. a restart): socket.io will not retry by itself.
-        if (reason === 'io server disconnect') s.connect();
+        // The server ends a socket itself only when its session ended (a logout, an expiry): the
+        // token is dead, so this is a sign-out, not a reason to retry. A restart closes the
+        // transport instead, and socket.io reconnects by itself.
+        if (reason === 'io server disconnect') {
+          socket = null;
+          callbacks.onUnauthorized();
+          return;
+        }
         callbacks.onState({ status: 'reconnecting', attempt: 0, retryInMs: 500 });
       });
       s.io.on('reconnect_attempt', (attempt) => {
