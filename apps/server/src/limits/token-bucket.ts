@@ -26,7 +26,7 @@ interface Bucket {
  * time, and then at most one burst.
  */
 export function tokenBucketLimiter(options: TokenBucketOptions): PointLimiter & { readonly size: number } {
-  const { capacity, refillPerSecond, maxKeys, now = Date.now } = options;
+  const { capacity, refillPerSecond, maxKeys, now = () => Date.now() } = options;
   // Least recently used first: every touch moves a key to the end.
   const buckets = new Map<string, Bucket>();
 
