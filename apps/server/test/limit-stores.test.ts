@@ -51,19 +51,43 @@ describe('token bucket', () => {
 
 describe('capped fixed window', () => {
   it('never holds more than maxKeys keys, however many arrive', async () => {
-    const limiter = cappedWindowLimiter({ keyPrefix: 't', points: 2, windowMs: 60_000, maxKeys: 50 });
+    const limiter = cappedWindowLimiter({ points: 2, windowMs: 60_000, maxKeys: 50 });
     for (let i = 0; i < 5_000; i++) await limiter.consume(`key-${i}`);
     expect(limiter.size).toBe(50);
   });
 
-  it('at the cap drops the window that began first, and counts the others on', async () => {
-    const limiter = cappedWindowLimiter({ keyPrefix: 't', points: 1, windowMs: 60_000, maxKeys: 2 });
+  it('a window ends after its length and the key starts afresh', async () => {
+    let ms = 0;
+    const limiter = cappedWindowLimiter({ points: 2, windowMs: 1_000, maxKeys: 10, now: () => ms });
+    await limiter.consume('ada');
+    ms = 400;
+    await limiter.consume('ada');
+    await expect(limiter.consume('ada')).rejects.toMatchObject({ msBeforeNext: 600, consumedPoints: 3 });
+    expect(await limiter.get('ada')).toMatchObject({ consumedPoints: 3 });
+    ms = 1_000;
+    expect(await limiter.get('ada')).toBeNull();
+    await expect(limiter.consume('ada')).resolves.toMatchObject({ remainingPoints: 1 });
+  });
+
+  it('at the cap drops the oldest window below its limit, and counts the others on', async () => {
+    const limiter = cappedWindowLimiter({ points: 2, windowMs: 60_000, maxKeys: 3 });
+    await limiter.consume('locked');
+    await limiter.consume('locked');
     await limiter.consume('first');
     await limiter.consume('second');
-    await expect(limiter.consume('second')).rejects.toBeTruthy();
     await limiter.consume('third');
     expect(await limiter.get('first')).toBeNull();
-    await expect(limiter.consume('second')).rejects.toBeTruthy();
+    for (let i = 0; i < 1_000; i++) await limiter.consume(`flood-${i}`);
+    expect(limiter.size).toBe(3);
+    await expect(limiter.consume('locked')).rejects.toMatchObject({ consumedPoints: 3 });
+  });
+
+  it('at the cap with every window at its limit, drops the oldest', async () => {
+    const limiter = cappedWindowLimiter({ points: 1, windowMs: 60_000, maxKeys: 2 });
+    await limiter.consume('first');
+    await limiter.consume('second');
+    await limiter.consume('third');
+    expect(await limiter.get('first')).toBeNull();
     expect(limiter.size).toBe(2);
   });
 });

@@ -69,12 +69,11 @@ const unlimited: RateLimits = {
 export function createRateLimits(enabled: boolean, maxKeys: number = rateLimitDefaults.keysPerLimiter): RateLimits {
   if (!enabled) return unlimited;
   const d = rateLimitDefaults;
-  const window = (keyPrefix: string, points: number, windowMs: number) =>
-    cappedWindowLimiter({ keyPrefix, points, windowMs, maxKeys });
-  const perEmail = window('reg-email', d.registrationsPerEmailPerHour, registrationWindowMs);
-  const perAddress = window('reg-addr', d.registrationsPerAddressPerHour, registrationWindowMs);
-  const loginsPerAddress = window('login-addr', d.loginsPerAddress, d.loginAddressWindowMs);
-  const failedLogins = window('login-fail', d.failedLoginsPerEmail, d.failedLoginWindowMs);
+  const window = (points: number, windowMs: number) => cappedWindowLimiter({ points, windowMs, maxKeys });
+  const perEmail = window(d.registrationsPerEmailPerHour, registrationWindowMs);
+  const perAddress = window(d.registrationsPerAddressPerHour, registrationWindowMs);
+  const loginsPerAddress = window(d.loginsPerAddress, d.loginAddressWindowMs);
+  const failedLogins = window(d.failedLoginsPerEmail, d.failedLoginWindowMs);
   const messages = tokenBucketLimiter({ capacity: d.messageBurst, refillPerSecond: d.messagesPerSecondSustained, maxKeys });
   const bucket = ({ burst, perHour }: BucketLimit) =>
     tokenBucketLimiter({ capacity: burst, refillPerSecond: perHour / 3600, maxKeys });
