@@ -13,11 +13,35 @@ export const limits = {
   heartbeatDropMs: 60_000,
 } as const;
 
+/** A token bucket: `burst` at once, refilled continuously at `perHour`. */
+export interface BucketLimit {
+  burst: number;
+  perHour: number;
+}
+
 export const rateLimitDefaults = {
   registrationsPerEmailPerHour: 5,
   registrationsPerAddressPerHour: 20,
   failedLoginsPerEmail: 10,
   failedLoginWindowMs: 15 * 60 * 1000,
+  /** Every login attempt of a client address (IPv6: its /64), counted before any hashing. */
+  loginsPerAddress: 30,
+  loginAddressWindowMs: 60 * 1000,
   messageBurst: 20,
   messagesPerSecondSustained: 5,
+  /** Per user, across all of their sessions: every write that is not a message. */
+  writes: {
+    /** `POST /chat_groups`, announced to every online user. */
+    groupCreate: { burst: 5, perHour: 20 },
+    /** `PUT /chat_groups`, announced to every member. */
+    groupRename: { burst: 10, perHour: 60 },
+    /** Entering a group one is not present in, and `leave_group`: announced to those present. */
+    groupPresence: { burst: 30, perHour: 3600 },
+    /** `PUT /notifications`, announced to the user's own sockets. */
+    markRead: { burst: 60, perHour: 5 * 3600 },
+  } satisfies Record<string, BucketLimit>,
+  /** The most keys (addresses, users) one limiter keeps in a server's memory: about 22 MB at the cap. */
+  keysPerLimiter: 100_000,
 } as const;
+
+export type WriteKind = keyof typeof rateLimitDefaults.writes;

@@ -11,6 +11,8 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.post('/login', async (req, res) => {
     const input = parseOrThrow(loginRequestSchema, req.body);
+    // Before anything costly: every attempt below may pay for a scrypt.
+    await ctx.rateLimits.loginAttempt(req.ip);
     await ctx.rateLimits.assertLoginAllowed(input.email);
     const [user] = await ctx.db.orm.select().from(users).where(eq(users.email, input.email)).limit(1);
     // An unknown or unconfirmed address still pays for one scrypt, so timing tells nothing.

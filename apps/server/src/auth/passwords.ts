@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHashingQueue, type HashingQueue } from './hashing-queue.js';
 
 /** scrypt work factors. N is stored as log2 so a hash says how it was made. */
 export interface ScryptParams {
@@ -41,8 +42,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /**
- * Hashing and checking with fixed parameters. `dummyHash` is checked when an address has no
- * account, so an unknown address costs the same time as a wrong password.
+ * Hashing and checking with fixed parameters, every one through a bounded queue (a full queue
+ * throws `unavailable`). `burn` is checked when an address has no account, so an unknown address
+ * costs the same time as a wrong password.
  */
 export interface Passwords {
   hash(password: string): Promise<string>;
@@ -51,14 +53,19 @@ export interface Passwords {
   burn(password: string): Promise<false>;
 }
 
-export function createPasswords(params: ScryptParams = productionScryptParams): Passwords {
+export function createPasswords(
+  params: ScryptParams = productionScryptParams,
+  queue: HashingQueue = createHashingQueue(),
+): Passwords {
+  // Made once, outside the queue: a refusal must not be remembered as the dummy itself.
   let dummy: Promise<string> | undefined;
   return {
-    hash: (password) => hashPassword(password, params),
-    verify: verifyPassword,
+    hash: (password) => queue.run(() => hashPassword(password, params)),
+    verify: (password, stored) => queue.run(() => verifyPassword(password, stored)),
     async burn(password) {
       dummy ??= hashPassword('parley dummy password', params);
-      await verifyPassword(password, await dummy);
+      const stored = await dummy;
+      await queue.run(() => verifyPassword(password, stored));
       return false;
     },
   };

@@ -59,6 +59,7 @@ async function refused(
 /** `leave_group {chat_group_id}`: the user is no longer present there (they stay a member). */
 export async function handleLeaveGroup(ctx: AppContext, user: SelfUser, payload: unknown): Promise<void> {
   const { chat_group_id: groupId } = parseOrThrow(leaveGroupSchema, payload);
+  await ctx.rateLimits.write('groupPresence', user.user_id);
   if (!isReachableId(groupId)) return;
   await leaveGroup(ctx.io, user, groupId);
 }

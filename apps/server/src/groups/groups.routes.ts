@@ -41,6 +41,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     if (input.author_id !== undefined && input.author_id !== user.user_id) {
       throw new ParleyError('forbidden', 'author_id must be your own id.');
     }
+    await ctx.rateLimits.write('groupCreate', user.user_id);
     const group = await createGroup(ctx.db, input.chat_group_name, user.user_id, ctx.clock.now());
     if (!group) throw nameTaken();
     ctx.io.in(socketRooms.user(user.user_id)).socketsJoin(socketRooms.groupMembers(group.id));
@@ -50,6 +51,7 @@ export function groupsRoutes(ctx: AppContext): Router {
 
   const rename = async (res: Response, groupId: number, name: string) => {
     const { user } = sessionOf(res);
+    await ctx.rateLimits.write('groupRename', user.user_id);
     const group = isReachableId(groupId) ? await findGroup(ctx.db, groupId) : null;
     if (!group) throw noSuchGroup();
     if (group.authorId !== user.user_id) throw new ParleyError('forbidden', 'Only the author of a group can rename it.');
@@ -80,6 +82,10 @@ export function groupsRoutes(ctx: AppContext): Router {
     const query = parseHistoryQuery(req.query);
     const group = isReachableId(groupId) ? await findGroup(ctx.db, groupId) : null;
     if (!group) throw noSuchGroup();
+    // Only a request that will announce the caller counts: paging while present is a plain read.
+    if (!(await presentUserIds(ctx.io, group.id)).includes(user.user_id)) {
+      await ctx.rateLimits.write('groupPresence', user.user_id);
+    }
     if (await joinGroup(ctx.db, group.id, user.user_id, ctx.clock.now())) {
       ctx.io.in(socketRooms.user(user.user_id)).socketsJoin(socketRooms.groupMembers(group.id));
     }

@@ -34,6 +34,7 @@ export function notificationsRoutes(ctx: AppContext): Router {
   router.put('/notifications', auth, async (req, res) => {
     const { user } = sessionOf(res);
     const input = parseOrThrow(markReadRequestSchema, req.body);
+    await ctx.rateLimits.write('markRead', user.user_id);
     if ('chat_room_id' in input) {
       const ok = isReachableId(input.chat_room_id) && (await markRoomRead(ctx.db, input.chat_room_id, user.user_id));
       if (!ok) throw new ParleyError('not_found', 'You have no such chat room.');

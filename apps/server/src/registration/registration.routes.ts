@@ -39,7 +39,7 @@ export function registrationRoutes(ctx: AppContext): Router {
 
   router.post('/register', async (req, res) => {
     const input = parseOrThrow(registerRequestSchema, req.body);
-    await ctx.rateLimits.registration(input.email, req.ip ?? 'unknown');
+    await ctx.rateLimits.registration(input.email, req.ip);
     // The password is hashed on both paths so the answer takes as long with or without an account.
     const passwordHash = await ctx.passwords.hash(input.password);
     if (await accountExists(ctx.db, input.email)) {
