@@ -1,11 +1,10 @@
 import { ParleyError, socketEvents, socketRooms, type BotMessage, type BotSend, type SelfUser } from '@parley/shared';
 import type { AppContext } from '../context.js';
-import { toDate } from '../db/client.js';
 import { describeError } from '../http/errors.js';
-import { insertBotBatch, type BotInsert } from '../messages/bot-batch.queries.js';
+import { findBotTurnsByClientIds, insertBotBatch, type BotInsert } from '../messages/bot-batch.queries.js';
 import { firstUses } from '../messages/first-uses.js';
 import type { Queued } from '../messages/in-order.js';
-import { toBotMessage } from '../messages/message-shapes.js';
+import { toBotMessage, type BotMessageRow } from '../messages/message-shapes.js';
 import { createWriteQueue, type Outcome } from '../messages/write-queue.js';
 import { asUser } from './workspace-lookup.js';
 import { recentTurns } from './bot-messages.queries.js';
@@ -25,24 +24,25 @@ type StoredTurn = { message: BotMessage; fresh: boolean };
 
 async function writeTurns(ctx: AppContext, turns: BotInsert[]): Promise<Outcome<StoredTurn>[]> {
   const { unique, slots } = firstUses(turns, (turn) => (turn.clientId === null ? null : `${turn.userId}:${turn.clientId}`));
-  const result = await insertBotBatch(ctx.db, unique);
-  const storedIds = new Map(result.stored.map(([ord, id]) => [ord - 1, id]));
-  const earlier = new Map(result.existing.map((row) => [row.ord - 1, row]));
-  const outcomes = unique.map((turn, i): Outcome<StoredTurn> => {
-    const id = storedIds.get(i);
-    if (id !== undefined) return { ok: true, value: { message: toBotMessage({ id, ...turn }), fresh: true } };
-    const first = earlier.get(i);
-    if (!first) {
-      return { ok: false, error: new ParleyError('unavailable', 'The message could not be stored yet. Please send it again.') };
+  const ids = await insertBotBatch(ctx.db, unique);
+  const earlier = new Map<string, BotMessageRow>();
+  try {
+    // Only a retry is skipped; its first turn is committed, so a read after the batch sees it.
+    const skipped = unique.filter((turn, i) => ids[i] === null && turn.clientId !== null);
+    for (const userId of new Set(skipped.map((turn) => turn.userId))) {
+      const clientIds = skipped.filter((turn) => turn.userId === userId).map((turn) => turn.clientId!);
+      for (const row of await findBotTurnsByClientIds(ctx.db, userId, clientIds)) earlier.set(`${userId}:${row.clientId}`, row);
     }
-    const message = toBotMessage({
-      id: first.id,
-      isUser: first.is_user,
-      body: first.body,
-      clientId: first.client_id,
-      createdAt: toDate(first.created_at),
-    });
-    return { ok: true, value: { message, fresh: false } };
+  } catch (error) {
+    // The batch is committed whatever happens here: only the retries go unanswered (and retry).
+    ctx.logger.error({ err: describeError(error) }, 'looking up retried bot messages failed');
+  }
+  const outcomes = unique.map((turn, i): Outcome<StoredTurn> => {
+    const id = ids[i];
+    if (id !== null && id !== undefined) return { ok: true, value: { message: toBotMessage({ id, ...turn }), fresh: true } };
+    const first = earlier.get(`${turn.userId}:${turn.clientId}`);
+    if (!first) return { ok: false, error: new ParleyError('unavailable', 'The message could not be stored. Please send it again.') };
+    return { ok: true, value: { message: toBotMessage(first), fresh: false } };
   });
   return turns.map((turn, i) => {
     const outcome = outcomes[slots[i]!]!;

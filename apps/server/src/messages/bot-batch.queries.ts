@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
+import { botMessages } from '../db/schema/index.js';
 import { jsonColumn } from './json-column.js';
+import type { BotMessageRow } from './message-shapes.js';
 
 /** One turn of a bot conversation on its way into the table. */
 export interface BotInsert {
@@ -12,27 +14,13 @@ export interface BotInsert {
   createdAt: Date;
 }
 
-const ids = z.array(z.tuple([z.number().int(), z.number().int()]));
-const existingRows = z.array(
-  z.object({
-    ord: z.number().int(),
-    id: z.number().int(),
-    is_user: z.boolean(),
-    body: z.string(),
-    client_id: z.string().nullable(),
-    created_at: z.string(),
-  }),
-);
+const idList = z.array(z.number().int());
 
-export interface BotBatchResult {
-  /** `[position in the batch (1-based), id]` of every turn stored. */
-  stored: z.infer<typeof ids>;
-  /** For a position whose `client_id` its user had used before: the turn stored then. */
-  existing: z.infer<typeof existingRows>;
-}
-
-/** Stores a batch of bot turns in one statement, ids drawn in batch order. */
-export async function insertBotBatch(db: Database, batch: BotInsert[]): Promise<BotBatchResult> {
+/**
+ * Stores a batch of bot turns in one statement, ids drawn in batch order. Answers the id of each
+ * turn by its position, null where the user had used its `client_id` before.
+ */
+export async function insertBotBatch(db: Database, batch: BotInsert[]): Promise<(number | null)[]> {
   const input = JSON.stringify(
     batch.map((turn) => ({
       user_id: turn.userId,
@@ -54,15 +42,24 @@ export async function insertBotBatch(db: Database, batch: BotInsert[]): Promise<
       select id, user_id, is_user, body, client_id, created_at from input order by ord
       on conflict (user_id, client_id) do nothing
       returning id
-    ), existing as (
-      select i.ord, b.id, b.is_user, b.body, b.client_id, b.created_at
-      from input i
-      join bot_messages b on b.user_id = i.user_id and b.client_id = i.client_id
-      where not exists (select 1 from stored s where s.id = i.id)
     )
-    select
-      (select json_agg(json_build_array(i.ord, i.id)) from input i join stored s on s.id = i.id) as stored,
-      (select json_agg(e) from existing e) as existing`);
+    select (select json_agg(id order by ord) from input) as drawn, (select json_agg(id) from stored) as stored`);
   if (!row) throw new Error('the batch insert returned no row');
-  return { stored: jsonColumn(ids, row.stored), existing: jsonColumn(existingRows, row.existing) };
+  const stored = new Set(jsonColumn(idList, row.stored));
+  return jsonColumn(idList, row.drawn).map((id) => (stored.has(id) ? id : null));
+}
+
+/** The turns a user already stored under these `client_id`s: what their retries get back. */
+export async function findBotTurnsByClientIds(db: Database, userId: number, clientIds: string[]): Promise<BotMessageRow[]> {
+  if (clientIds.length === 0) return [];
+  return db.orm
+    .select({
+      id: botMessages.id,
+      isUser: botMessages.isUser,
+      body: botMessages.body,
+      clientId: botMessages.clientId,
+      createdAt: botMessages.createdAt,
+    })
+    .from(botMessages)
+    .where(and(eq(botMessages.userId, userId), inArray(botMessages.clientId, clientIds)));
 }

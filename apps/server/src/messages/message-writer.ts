@@ -6,11 +6,11 @@ import {
   type RoomChatMessage,
 } from '@parley/shared';
 import type { AppContext } from '../context.js';
-import { toDate } from '../db/client.js';
 import { describeError } from '../http/errors.js';
 import { insertMessageBatch, type BatchResult, type MessageInsert } from './message-batch.queries.js';
 import { firstUses } from './first-uses.js';
 import { toChatMessage } from './message-shapes.js';
+import { findByClientIds, type EarlierMessage } from './messages.queries.js';
 import { createWriteQueue, type Outcome } from './write-queue.js';
 
 export interface RoomWrite {
@@ -48,7 +48,6 @@ function toInsert(write: RoomWrite | GroupWrite): MessageInsert {
   return {
     roomId: room ? write.roomId : null,
     groupId: room ? null : write.groupId,
-    receiverId: room ? write.receiverId : null,
     senderId: write.senderId,
     body: write.body,
     clientId: write.clientId,
@@ -57,22 +56,16 @@ function toInsert(write: RoomWrite | GroupWrite): MessageInsert {
 }
 
 /** What a send that was stored before (same sender, same `client_id`) answers: that message. */
-function asRetry(write: RoomWrite | GroupWrite, first: BatchResult['existing'][number]): Outcome<Written> {
-  const message = toChatMessage({
-    id: first.id,
-    senderId: first.sender_id,
-    body: first.body,
-    clientId: first.client_id,
-    createdAt: toDate(first.created_at),
-  });
+function asRetry(write: RoomWrite | GroupWrite, first: EarlierMessage): Outcome<Written> {
+  const message = toChatMessage(first);
   if ('roomId' in write) {
-    return first.room_id === null
+    return first.roomId === null
       ? { ok: false, error: usedElsewhere() }
-      : { ok: true, value: { kind: 'room', message: { ...message, chat_room_id: first.room_id } } };
+      : { ok: true, value: { kind: 'room', message: { ...message, chat_room_id: first.roomId } } };
   }
-  return first.group_id === null
+  return first.groupId === null
     ? { ok: false, error: usedElsewhere() }
-    : { ok: true, value: { kind: 'group', message: { ...message, chat_group_id: first.group_id } } };
+    : { ok: true, value: { kind: 'group', message: { ...message, chat_group_id: first.groupId } } };
 }
 
 function asStored(write: RoomWrite | GroupWrite, id: number): Written {
@@ -136,20 +129,28 @@ export function createMessageWriter(ctx: AppContext): MessageWriter {
     const { unique, slots } = firstUses(writes, (write) => (write.clientId === null ? null : `${write.senderId}:${write.clientId}`));
 
     const result = await insertMessageBatch(ctx.db, unique.map(toInsert));
-    const storedIds = new Map(result.stored.map(([ord, id]) => [ord - 1, id]));
-    const earlier = new Map(result.existing.map((row) => [row.ord - 1, row]));
+    // Only a retry is skipped; its first message is committed, so a read after the batch sees it.
+    const skipped = unique.filter((write, i) => result.ids[i] === null && write.clientId !== null);
+    const earlier = await findByClientIds(
+      ctx.db,
+      skipped.map((write) => ({ senderId: write.senderId, clientId: write.clientId! })),
+    ).catch((error: unknown) => {
+      // The batch is committed whatever happens here: only the retries go unanswered (and retry).
+      ctx.logger.error({ err: describeError(error) }, 'looking up retried messages failed');
+      return [];
+    });
+    const firstOf = new Map(earlier.map((row) => [`${row.senderId}:${row.clientId}`, row]));
     const sent: { write: RoomWrite | GroupWrite; written: Written }[] = [];
     const outcomes = unique.map((write, i): Outcome<Written> => {
-      const id = storedIds.get(i);
-      if (id !== undefined) {
+      const id = result.ids[i];
+      if (id !== null && id !== undefined) {
         const written = asStored(write, id);
         sent.push({ write, written });
         return { ok: true, value: written };
       }
-      const first = earlier.get(i);
+      const first = firstOf.get(`${write.senderId}:${write.clientId}`);
       if (first) return asRetry(write, first);
-      // Skipped for a client_id whose first use another server was committing at that moment.
-      return { ok: false, error: new ParleyError('unavailable', 'The message could not be stored yet. Please send it again.') };
+      return { ok: false, error: new ParleyError('unavailable', 'The message could not be stored. Please send it again.') };
     });
     publish(ctx, result, sent);
 
