@@ -43,6 +43,10 @@ export function createWriteQueue<I, R>(
 
   async function writeAll(): Promise<void> {
     while (waiting.length > 0) {
+      // One turn of the event loop first, so sends that arrived while the last batch was written
+      // join this one. An embedded database blocks the loop while it works, so without the turn
+      // a batch would hold only what was queued before the last one started.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const batch = waiting.splice(0, options.maxBatch);
       let outcomes: Outcome<R>[];
       try {
