@@ -9,6 +9,7 @@ import type {
 } from '@parley/shared';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { markPresent, releaseStalePresence } from '../src/groups/group-read-marks.queries.js';
 import { call, signUp, type SignedUp } from './support/http.js';
 import { useServer } from './support/server.js';
 import { collect, connect, leaveGroup, nextEvent, send, sleep, type ClientSocket } from './support/sockets.js';
@@ -198,7 +199,8 @@ describe('the Order rule: one socket’s sends stay in emission order', () => {
     const socket = await connect(server().url, ada.token);
     const receiver = await connect(server().url, bob.token);
     const warmed = nextEvent(receiver, 'message');
-    await send(socket, { chat_type: 'room', other_user_id: bob.user.user_id, message: 'warm' });
+    const warm = await send(socket, { chat_type: 'room', other_user_id: bob.user.user_id, message: 'warm' });
+    const roomId = (warm as { message: { chat_room_id: number } }).message.chat_room_id;
     await warmed;
     await server().db.rows(sql`
       create or replace function refuse_boom() returns trigger language plpgsql as $$
@@ -225,8 +227,7 @@ describe('the Order rule: one socket’s sends stay in emission order', () => {
       await until(() => seen.length === delivered.length, 'the stored messages at the receiver');
       await sleep(100);
       expect(seen.map((event) => event.chat_type === 'room' && event.message)).toEqual(delivered.map((i) => texts[i]));
-      const roomId = (sent.acks[0] as { message?: { chat_room_id: number } }).message?.chat_room_id;
-      const room = await call<ChatRoomResponse>(server(), 'GET', `/chat_rooms/${roomId ?? 0}`, { token: ada.token });
+      const room = await call<ChatRoomResponse>(server(), 'GET', `/chat_rooms/${roomId}`, { token: ada.token });
       expect(room.body.messages.map((m) => m.message)).toEqual(['warm', ...delivered.map((i) => texts[i])]);
     } finally {
       await server().db.rows(sql`drop trigger refuse_boom on messages`);
@@ -299,5 +300,21 @@ describe('group unread counts', () => {
     await emitAll(socket, indices(10).map((i) => ({ chat_type: 'group', chat_group_id: group.chat_group_id, message: `m ${i}` })));
     expect(await versions()).toEqual(before);
     for (const member of others) expect(await unreadOf(member, group.chat_group_id)).toBe(10);
+  });
+
+  it('presence left behind by a previous run is released at start', async () => {
+    const ada = await signUp(server());
+    const bob = await signUp(server());
+    const group = await createGroup(ada);
+    const id = group.chat_group_id;
+    await call(server(), 'GET', `/chat_groups/${id}`, { token: bob.token });
+    // Bob was present on a server that stopped without telling the database.
+    await markPresent(server().db, id, bob.user.user_id);
+    const socket = await connect(server().url, ada.token);
+    await emitAll(socket, indices(3).map((i) => ({ chat_type: 'group', chat_group_id: id, message: `while present ${i}` })));
+    expect(await unreadOf(bob, id)).toBe(0);
+    await releaseStalePresence(server().db);
+    await emitAll(socket, indices(2).map((i) => ({ chat_type: 'group', chat_group_id: id, message: `after ${i}` })));
+    expect(await unreadOf(bob, id)).toBe(2);
   });
 });

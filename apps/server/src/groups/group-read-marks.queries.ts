@@ -37,3 +37,14 @@ export async function markAbsent(db: Database, groupId: number, userId: number):
     where g.id = gm.group_id and gm.group_id = ${groupId}::bigint and gm.user_id = ${userId}::bigint
       and gm.present_from is not null`);
 }
+
+/**
+ * Ends every presence a previous run left behind (a crash, or sockets closed with the database):
+ * before this server listens nobody has a socket on it. Run at start, on one node only.
+ */
+export async function releaseStalePresence(db: Database): Promise<void> {
+  await db.rows(sql`
+    update group_members gm set read_count = gm.read_count + (g.message_count - gm.present_from), present_from = null
+    from chat_groups g
+    where g.id = gm.group_id and gm.present_from is not null`);
+}
