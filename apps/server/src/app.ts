@@ -26,6 +26,7 @@ import type { TrustsProxy } from './http/request-scheme.js';
 import { guardServer } from './http/server-guard.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';
+import { createMessageWriter } from './messages/message-writer.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { handshakeAuth } from './realtime/handshake.js';
 import { createIo } from './realtime/io.js';
@@ -142,7 +143,8 @@ export function createApp(deps: AppDeps): ParleyApp {
   app.use(errorHandler(logger));
 
   const botChat = createBotChat(ctx);
-  const senders = { bot: botChat, room: createRoomSender(ctx), group: createGroupSender(ctx) };
+  const writer = createMessageWriter(ctx);
+  const senders = { bot: botChat, room: createRoomSender(ctx, writer), group: createGroupSender(ctx, writer) };
   io.use(handshakeAuth(ctx));
   io.use(prepareConnection(ctx));
   io.on('connection', (socket) => onConnection(ctx, socket, senders));

@@ -4,6 +4,7 @@ import { createBot } from './bot/create-bot.js';
 import { systemClock } from './clock.js';
 import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
+import { releaseStalePresence } from './groups/group-read-marks.queries.js';
 import { loadSettings } from './env.js';
 import { scheduleHousekeeping } from './housekeeping/schedule.js';
 import { createLogger } from './logger.js';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       : { kind: 'pglite', dataDir: join(settings.dataDir, 'db') },
   );
   await migrateDatabase(db, settings.migrationsDir);
+  await releaseStalePresence(db);
   const mailer = settings.smtpUrl
     ? createSmtpMailer(settings.smtpUrl)
     : createOutboxMailer(join(settings.dataDir, 'outbox'), logger);

@@ -12,28 +12,6 @@ const columns = {
   createdAt: botMessages.createdAt,
 };
 
-/** Stores one turn; null when the user already stored a turn under this `client_id` (a retry). */
-export async function insertBotMessage(
-  db: Database,
-  input: { userId: number; isUser: boolean; body: string; clientId: string | null; now: Date },
-): Promise<BotMessageRow | null> {
-  const [row] = await db.orm
-    .insert(botMessages)
-    .values({ userId: input.userId, isUser: input.isUser, body: input.body, clientId: input.clientId, createdAt: input.now })
-    .onConflictDoNothing({ target: [botMessages.userId, botMessages.clientId] })
-    .returning(columns);
-  return row ?? null;
-}
-
-export async function findBotMessageByClientId(db: Database, userId: number, clientId: string): Promise<BotMessageRow | null> {
-  const [row] = await db.orm
-    .select(columns)
-    .from(botMessages)
-    .where(and(eq(botMessages.userId, userId), eq(botMessages.clientId, clientId)))
-    .limit(1);
-  return row ?? null;
-}
-
 export async function botMessagePage(db: Database, userId: number, page: PageRequest): Promise<BotMessageRow[]> {
   const bound = page.bound
     ? page.bound.op === 'lt'

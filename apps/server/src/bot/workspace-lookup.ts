@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import type { ParleyServer } from '../context.js';
 import { toDate, type Database } from '../db/client.js';
+import { memberUnread } from '../groups/group-read-marks.queries.js';
 import { onlineUserIds } from '../presence/presence.js';
 import { allUsers } from '../users/users.queries.js';
 import type { FoundMessage, UnreadConversation, WorkspaceLookup } from './bot.js';
@@ -42,9 +43,9 @@ export function createWorkspaceLookup(db: Database, io: () => ParleyServer): Wor
         join users o on o.id = case when r.user_low = ${userId}::bigint then r.user_high else r.user_low end
         where (r.user_low = ${userId}::bigint and r.unread_low > 0) or (r.user_high = ${userId}::bigint and r.unread_high > 0)
         union all
-        select 'group', g.name, gm.unread_count
+        select 'group', g.name, ${memberUnread}
         from group_members gm join chat_groups g on g.id = gm.group_id
-        where gm.user_id = ${userId}::bigint and gm.unread_count > 0
+        where gm.user_id = ${userId}::bigint and ${memberUnread} > 0
         order by unread desc`);
       return rows.map(
         (row): UnreadConversation => ({

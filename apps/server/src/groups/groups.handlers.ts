@@ -3,57 +3,53 @@ import {
   leaveGroupSchema,
   ParleyError,
   parseOrThrow,
-  socketEvents,
-  socketRooms,
   type GroupChatMessage,
   type GroupSend,
   type SelfUser,
 } from '@parley/shared';
-import type { AppContext } from '../context.js';
-import { toChatMessage } from '../messages/message-shapes.js';
-import { findByClientId } from '../messages/messages.queries.js';
+import type { AppContext, ParleySocket } from '../context.js';
+import { describeError } from '../http/errors.js';
+import type { Queued } from '../messages/in-order.js';
+import type { MessageWriter } from '../messages/message-writer.js';
 import { leaveGroup } from '../presence/group-presence.js';
-import { presentUserIds } from '../presence/presence.js';
-import { findGroup, insertGroupMessage } from './groups.queries.js';
+import { groupIdOfPresentRoom, isOnline } from '../presence/presence.js';
+import { markAbsent } from './group-read-marks.queries.js';
+import { findGroup, isMember } from './groups.queries.js';
 
-export type GroupSender = (user: SelfUser, input: GroupSend) => Promise<GroupChatMessage>;
+/** Checks a group send and queues it; the queued message settles once committed and delivered. */
+export type GroupSender = (user: SelfUser, input: GroupSend) => Promise<Queued<GroupChatMessage>>;
 
-export function createGroupSender(ctx: AppContext): GroupSender {
+/** Nobody leaves a group (they stop being present, not members), so a membership found stays true. */
+const memberCacheLimit = 50_000;
+
+export function createGroupSender(ctx: AppContext, writer: MessageWriter): GroupSender {
+  const members = new Set<string>();
+
+  async function checkMember(groupId: number, userId: number): Promise<void> {
+    const key = `${groupId}:${userId}`;
+    if (members.has(key)) return;
+    if (await isMember(ctx.db, groupId, userId)) {
+      if (members.size >= memberCacheLimit) members.clear();
+      members.add(key);
+      return;
+    }
+    if (!(await findGroup(ctx.db, groupId))) throw new ParleyError('not_found', 'There is no such group.');
+    throw new ParleyError('forbidden', 'Only members can post to this group. Open it first to join.');
+  }
+
   return async (user, input) => {
     const groupId = input.chat_group_id;
     if (!isReachableId(groupId)) throw new ParleyError('not_found', 'There is no such group.');
-    const presentIds = await presentUserIds(ctx.io, groupId);
-    const stored = await insertGroupMessage(ctx.db, {
+    await checkMember(groupId, user.user_id);
+    const committed = writer.group({
       groupId,
       senderId: user.user_id,
       body: input.message,
       clientId: input.client_id ?? null,
-      now: ctx.clock.now(),
-      presentIds,
+      createdAt: ctx.clock.now(),
     });
-    if (!stored) return refused(ctx, user.user_id, groupId, input.client_id);
-
-    const message: GroupChatMessage = { ...toChatMessage(stored), chat_group_id: groupId };
-    ctx.io.to(socketRooms.groupMembers(groupId)).emit(socketEvents.message, { chat_type: 'group', ...message });
-    for (const { userId, unread } of stored.bumped) {
-      ctx.io.to(socketRooms.user(userId)).emit(socketEvents.notification, { chat_group_id: groupId, unread_count: unread });
-    }
-    return message;
+    return { committed };
   };
-}
-
-/** Why nothing was stored: a retry gets its first message; otherwise not a member, or no group. */
-async function refused(
-  ctx: AppContext,
-  senderId: number,
-  groupId: number,
-  clientId: string | undefined,
-): Promise<GroupChatMessage> {
-  const first = clientId ? await findByClientId(ctx.db, senderId, clientId) : null;
-  if (first?.groupId) return { ...toChatMessage(first), chat_group_id: first.groupId };
-  if (first) throw new ParleyError('conflict', 'This client_id was already used for another conversation.');
-  if (!(await findGroup(ctx.db, groupId))) throw new ParleyError('not_found', 'There is no such group.');
-  throw new ParleyError('forbidden', 'Only members can post to this group. Open it first to join.');
 }
 
 /** `leave_group {chat_group_id}`: the user is no longer present there (they stay a member). */
@@ -62,4 +58,24 @@ export async function handleLeaveGroup(ctx: AppContext, user: SelfUser, payload:
   await ctx.rateLimits.write('groupPresence', user.user_id);
   if (!isReachableId(groupId)) return;
   await leaveGroup(ctx.io, user, groupId);
+  await markAbsent(ctx.db, groupId, user.user_id);
+}
+
+/**
+ * When a user's last socket closes they are present nowhere: what their groups receive from then
+ * on is unread. (Connection handling announces it; this keeps the read marks in step.)
+ */
+export function markAbsentOnLastDisconnect(ctx: AppContext, socket: ParleySocket): void {
+  const { user } = socket.data;
+  let groupIds: number[] = [];
+  socket.on('disconnecting', () => {
+    groupIds = [...socket.rooms].map(groupIdOfPresentRoom).filter((id): id is number => id !== null);
+  });
+  socket.on('disconnect', () => {
+    if (groupIds.length === 0) return;
+    void (async () => {
+      if (await isOnline(ctx.io, user.user_id)) return;
+      for (const groupId of groupIds) await markAbsent(ctx.db, groupId, user.user_id);
+    })().catch((error: unknown) => ctx.logger.error({ err: describeError(error) }, 'marking groups left failed'));
+  });
 }

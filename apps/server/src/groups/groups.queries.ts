@@ -1,7 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { toId, type Database } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { chatGroups, groupMembers } from '../db/schema/index.js';
-import { messageRowOf, type MessageRow } from '../messages/message-shapes.js';
 
 export interface GroupRow {
   id: number;
@@ -56,13 +55,17 @@ export async function renameGroup(db: Database, groupId: number, name: string): 
   }
 }
 
-/** Makes a user a member; true when they were not one before. */
+/**
+ * Makes a user a member; true when they were not one before. A new member has read everything
+ * the group held before they joined.
+ */
 export async function joinGroup(db: Database, groupId: number, userId: number, now: Date): Promise<boolean> {
-  const rows = await db.orm
-    .insert(groupMembers)
-    .values({ groupId, userId, joinedAt: now })
-    .onConflictDoNothing()
-    .returning({ userId: groupMembers.userId });
+  const rows = await db.rows(sql`
+    insert into group_members (group_id, user_id, read_count, joined_at)
+    select g.id, ${userId}::bigint, g.message_count, ${now.toISOString()}::timestamptz
+    from chat_groups g where g.id = ${groupId}::bigint
+    on conflict do nothing
+    returning user_id`);
   return rows.length > 0;
 }
 
@@ -78,60 +81,4 @@ export async function isMember(db: Database, groupId: number, userId: number): P
 export async function groupIdsOf(db: Database, userId: number): Promise<number[]> {
   const rows = await db.orm.select({ groupId: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, userId));
   return rows.map((row) => row.groupId);
-}
-
-export async function markGroupRead(db: Database, groupId: number, userId: number): Promise<boolean> {
-  const rows = await db.orm
-    .update(groupMembers)
-    .set({ unreadCount: 0 })
-    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)))
-    .returning({ userId: groupMembers.userId });
-  return rows.length > 0;
-}
-
-export interface StoredGroupMessage extends MessageRow {
-  groupId: number;
-  /** Members whose unread counter went up, with its new value. */
-  bumped: { userId: number; unread: number }[];
-}
-
-/**
- * Stores a group message if the sender is a member, and bumps the unread counter of every member
- * who is neither the sender nor present, in one statement. Nothing when the sender is not a
- * member or this `client_id` was already used.
- */
-export async function insertGroupMessage(
-  db: Database,
-  input: { groupId: number; senderId: number; body: string; clientId: string | null; now: Date; presentIds: number[] },
-): Promise<StoredGroupMessage | null> {
-  const present = `{${input.presentIds.join(',')}}`;
-  const rows = await db.rows<Record<string, unknown>>(sql`
-    with msg as (
-      insert into messages (group_id, sender_id, body, client_id, created_at)
-      select ${input.groupId}::bigint, ${input.senderId}::bigint, ${input.body}::text, ${input.clientId}::uuid,
-        ${input.now.toISOString()}::timestamptz
-      where exists (
-        select 1 from group_members where group_id = ${input.groupId}::bigint and user_id = ${input.senderId}::bigint
-      )
-      on conflict (sender_id, client_id) do nothing
-      returning id, group_id, sender_id, body, client_id, created_at
-    ), bump as (
-      update group_members gm set unread_count = gm.unread_count + 1
-      from msg
-      where gm.group_id = msg.group_id
-        and gm.user_id <> ${input.senderId}::bigint
-        and not (gm.user_id = any(${present}::bigint[]))
-      returning gm.user_id, gm.unread_count
-    )
-    select msg.*,
-      (select coalesce(json_agg(json_build_array(bump.user_id, bump.unread_count)), '[]'::json) from bump) as bumped
-    from msg`);
-  const row = rows[0];
-  if (!row) return null;
-  const bumped = (typeof row.bumped === 'string' ? JSON.parse(row.bumped) : row.bumped) as [unknown, unknown][];
-  return {
-    ...messageRowOf(row),
-    groupId: toId(row.group_id),
-    bumped: bumped.map(([userId, unread]) => ({ userId: toId(userId), unread: Number(unread) })),
-  };
 }

@@ -17,6 +17,7 @@ import { toChatMessage } from '../messages/message-shapes.js';
 import { inGroup, messagePage } from '../messages/messages.queries.js';
 import { enterGroup } from '../presence/group-presence.js';
 import { presentUserIds } from '../presence/presence.js';
+import { markPresent } from './group-read-marks.queries.js';
 import { createGroup, findGroup, joinGroup, listGroups, renameGroup, type GroupRow } from './groups.queries.js';
 
 function toChatGroup(group: GroupRow): ChatGroup {
@@ -89,7 +90,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     if (await joinGroup(ctx.db, group.id, user.user_id, ctx.clock.now())) {
       ctx.io.in(socketRooms.user(user.user_id)).socketsJoin(socketRooms.groupMembers(group.id));
     }
-    await enterGroup(ctx.io, user, group.id);
+    if (await enterGroup(ctx.io, user, group.id)) await markPresent(ctx.db, group.id, user.user_id);
     const [page, present] = await Promise.all([
       readPage(query, (request) => messagePage(ctx.db, inGroup(group.id), request)),
       presentUserIds(ctx.io, group.id),

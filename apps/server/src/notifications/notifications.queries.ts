@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { toId, type Database } from '../db/client.js';
+import { memberUnread } from '../groups/group-read-marks.queries.js';
 import type { MessageRow } from '../messages/message-shapes.js';
 import { messageOrNull } from '../rooms/rooms.queries.js';
 
@@ -20,12 +21,13 @@ export async function unreadEntries(db: Database, userId: number): Promise<Unrea
     left join messages m on m.id = r.last_message_id
     where (r.user_low = ${userId}::bigint and r.unread_low > 0) or (r.user_high = ${userId}::bigint and r.unread_high > 0)
     union all
-    select 'group', gm.group_id, gm.unread_count, m.id, m.sender_id, m.body, m.client_id, m.created_at
+    select 'group', gm.group_id, ${memberUnread}, m.id, m.sender_id, m.body, m.client_id, m.created_at
     from group_members gm
+    join chat_groups g on g.id = gm.group_id
     left join lateral (
       select * from messages where group_id = gm.group_id order by id desc limit 1
     ) m on true
-    where gm.user_id = ${userId}::bigint and gm.unread_count > 0
+    where gm.user_id = ${userId}::bigint and ${memberUnread} > 0
     order by m_id desc nulls last`);
   return rows.map((row) => ({
     kind: row.kind === 'group' ? 'group' : 'room',

@@ -9,7 +9,7 @@ import {
 } from '@parley/shared';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
-import { markGroupRead } from '../groups/groups.queries.js';
+import { markGroupRead } from '../groups/group-read-marks.queries.js';
 import { requireAuth, sessionOf } from '../http/auth.js';
 import { toChatMessage } from '../messages/message-shapes.js';
 import { markRoomRead } from '../rooms/rooms.queries.js';

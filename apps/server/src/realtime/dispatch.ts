@@ -1,10 +1,14 @@
 import { messageSendSchema, ParleyError, parseOrThrow, type SendAck, type SimpleAck } from '@parley/shared';
 import type { BotChat } from '../bot/bot-chat.handlers.js';
 import type { AppContext, ParleySocket } from '../context.js';
-import { handleLeaveGroup, type GroupSender } from '../groups/groups.handlers.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
+import { handleLeaveGroup, markAbsentOnLastDisconnect, type GroupSender } from '../groups/groups.handlers.js';
 import { describeError } from '../http/errors.js';
+import { createLane, type Queued } from '../messages/in-order.js';
 import type { RoomSender } from '../rooms/rooms.handlers.js';
+
+/** What an acknowledgement `ok: true` carries. */
+type ChatMessageOf = Extract<SendAck, { ok: true }>['message'];
 
 export interface Senders {
   bot: BotChat;
@@ -31,22 +35,33 @@ function ackOf<T>(ack: unknown): (response: T) => void {
 export function registerChatHandlers(ctx: AppContext, socket: ParleySocket, senders: Senders): void {
   const { user } = socket.data;
 
-  socket.on('message', async (payload: unknown, ack?: unknown) => {
+  // The Order rule: a socket's sends are checked one after another and queued in the order they
+  // were emitted (the write queue keeps that order into the table and out to the receivers), and
+  // they are acknowledged in that order too, whichever check or batch settles first.
+  const checkInOrder = createLane();
+  const ackInOrder = createLane();
+
+  socket.on('message', (payload: unknown, ack?: unknown) => {
     const reply = ackOf<SendAck>(ack);
-    try {
+    const queued = checkInOrder(async (): Promise<Queued<ChatMessageOf>> => {
       await ctx.rateLimits.message(user.user_id);
       const input = parseOrThrow(messageSendSchema, payload);
-      const message =
-        input.chat_type === 'bot'
-          ? await senders.bot.send(user, input)
-          : input.chat_type === 'room'
-            ? await senders.room(user, input)
-            : await senders.group(user, input);
-      reply({ ok: true, message });
-    } catch (error) {
-      reply({ ok: false, error: asParleyError(ctx, error).toDetail() });
-    }
+      return input.chat_type === 'bot'
+        ? senders.bot.send(user, input)
+        : input.chat_type === 'room'
+          ? senders.room(user, input)
+          : senders.group(user, input);
+    });
+    const answer = queued
+      .then(({ committed }) => committed)
+      .then(
+        (message): SendAck => ({ ok: true, message }),
+        (error: unknown): SendAck => ({ ok: false, error: asParleyError(ctx, error).toDetail() }),
+      );
+    void ackInOrder(() => answer.then(reply));
   });
+
+  markAbsentOnLastDisconnect(ctx, socket);
 
   socket.on('leave_group', async (payload: unknown, ack?: unknown) => {
     const reply = ackOf<SimpleAck>(ack);

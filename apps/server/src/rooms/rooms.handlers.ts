@@ -1,23 +1,24 @@
 import {
   isReachableId,
   ParleyError,
-  socketEvents,
-  socketRooms,
   type RoomChatMessage,
   type RoomSend,
   type SelfUser,
 } from '@parley/shared';
 import type { AppContext } from '../context.js';
+import type { Queued } from '../messages/in-order.js';
 import { toChatMessage } from '../messages/message-shapes.js';
+import type { MessageWriter } from '../messages/message-writer.js';
 import { findByClientId } from '../messages/messages.queries.js';
-import { findOrCreateRoom, insertRoomMessage, pairOf } from './rooms.queries.js';
+import { findOrCreateRoom, pairOf } from './rooms.queries.js';
 
 /** Rooms never change their pair, so a found room id stays true; bounded to keep memory flat. */
 const roomCacheLimit = 10_000;
 
-export type RoomSender = (user: SelfUser, input: RoomSend) => Promise<RoomChatMessage>;
+/** Checks a room send and queues it; the queued message settles once committed and delivered. */
+export type RoomSender = (user: SelfUser, input: RoomSend) => Promise<Queued<RoomChatMessage>>;
 
-export function createRoomSender(ctx: AppContext): RoomSender {
+export function createRoomSender(ctx: AppContext, writer: MessageWriter): RoomSender {
   const roomIds = new Map<string, number>();
 
   const keyOf = (me: number, other: number) => pairOf(me, other).join(':');
@@ -43,35 +44,19 @@ export function createRoomSender(ctx: AppContext): RoomSender {
     // lookup is needed only when the room may not exist yet; a cached room exists already.
     if (input.client_id && !roomIds.has(keyOf(user.user_id, other))) {
       const first = await findByClientId(ctx.db, user.user_id, input.client_id);
-      if (first) return asRetry(first);
+      if (first) return { committed: Promise.resolve(asRetry(first)) };
     }
     const roomId = await roomFor(user.user_id, other);
-    const stored = await insertRoomMessage(ctx.db, {
+    const committed = writer.room({
       roomId,
       senderId: user.user_id,
       receiverId: other,
       body: input.message,
       clientId: input.client_id ?? null,
-      now: ctx.clock.now(),
+      createdAt: ctx.clock.now(),
     });
-    if (!stored) return retried(ctx, user.user_id, input.client_id);
-
-    const message: RoomChatMessage = { ...toChatMessage(stored), chat_room_id: stored.roomId };
-    ctx.io
-      .to([socketRooms.user(user.user_id), socketRooms.user(other)])
-      .emit(socketEvents.message, { chat_type: 'room', ...message });
-    ctx.io.to(socketRooms.user(other)).emit(socketEvents.notification, {
-      chat_room_id: stored.roomId,
-      unread_count: stored.unread,
-    });
-    return message;
+    return { committed };
   };
-}
-
-/** A retry of a `client_id` already stored: the first message, nothing stored or sent again. */
-async function retried(ctx: AppContext, senderId: number, clientId: string | undefined): Promise<RoomChatMessage> {
-  const first = clientId ? await findByClientId(ctx.db, senderId, clientId) : null;
-  return asRetry(first);
 }
 
 /** The first message a retried `client_id` stored, when it was a room message. */

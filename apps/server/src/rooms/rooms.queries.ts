@@ -30,42 +30,6 @@ export async function findOrCreateRoom(db: Database, me: number, other: number, 
   return rows[0] ? toId(rows[0].id) : null;
 }
 
-export interface StoredRoomMessage extends MessageRow {
-  roomId: number;
-  /** The receiver's unread count after this message. */
-  unread: number;
-}
-
-/**
- * Stores a room message and bumps the receiver's unread counter in one statement. Nothing when
- * the sender already stored a message under this `client_id` (a retry).
- */
-export async function insertRoomMessage(
-  db: Database,
-  input: { roomId: number; senderId: number; receiverId: number; body: string; clientId: string | null; now: Date },
-): Promise<StoredRoomMessage | null> {
-  const rows = await db.rows<Record<string, unknown>>(sql`
-    with msg as (
-      insert into messages (room_id, sender_id, body, client_id, created_at)
-      values (${input.roomId}::bigint, ${input.senderId}::bigint, ${input.body}::text, ${input.clientId}::uuid,
-        ${input.now.toISOString()}::timestamptz)
-      on conflict (sender_id, client_id) do nothing
-      returning id, room_id, sender_id, body, client_id, created_at
-    ), bump as (
-      update chat_rooms r set
-        unread_low = r.unread_low + (case when r.user_low = ${input.receiverId}::bigint then 1 else 0 end),
-        unread_high = r.unread_high + (case when r.user_high = ${input.receiverId}::bigint then 1 else 0 end),
-        last_message_id = msg.id
-      from msg
-      where r.id = msg.room_id
-      returning case when r.user_low = ${input.receiverId}::bigint then r.unread_low else r.unread_high end as unread
-    )
-    select msg.*, (select unread from bump) as unread from msg`);
-  const row = rows[0];
-  if (!row) return null;
-  return { ...messageRowOf(row), roomId: toId(row.room_id), unread: Number(row.unread ?? 0) };
-}
-
 export interface RoomListRow {
   roomId: number;
   other: { id: number; firstName: string; lastName: string };

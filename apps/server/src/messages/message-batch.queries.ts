@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../db/client.js';
+import { jsonColumn } from './json-column.js';
+
+/** One room or group message on its way into the table. */
+export interface MessageInsert {
+  roomId: number | null;
+  groupId: number | null;
+  senderId: number;
+  body: string;
+  clientId: string | null;
+  createdAt: Date;
+}
+
+const idList = z.array(z.number().int());
+const roomCounters = z.array(
+  z.object({
+    id: z.number().int(),
+    user_low: z.number().int(),
+    user_high: z.number().int(),
+    unread_low: z.number().int(),
+    unread_high: z.number().int(),
+  }),
+);
+const groupCounters = z.array(z.object({ id: z.number().int(), message_count: z.number().int() }));
+const readMarks = z.array(z.object({ group_id: z.number().int(), user_id: z.number().int(), read_count: z.number().int() }));
+
+export interface BatchResult {
+  /** The id of every message stored, by its position in the batch; null where it was skipped. */
+  ids: (number | null)[];
+  /** Rooms written to, with both unread counters after the batch. */
+  rooms: z.infer<typeof roomCounters>;
+  /** Groups written to, with their message counter after the batch. */
+  groups: z.infer<typeof groupCounters>;
+  /** Read marks, before the batch, of the members of those groups who do not have them open. */
+  absent: z.infer<typeof readMarks>;
+}
+
+/*
+ * The room and group parts join the statement only when the batch has such messages: planning
+ * is most of a small batch's cost, and an unused part would be planned all the same.
+ */
+const roomPart = sql`, room_bumps as (
+      update chat_rooms r set
+        unread_low = r.unread_low + c.to_low,
+        unread_high = r.unread_high + c.to_high,
+        last_message_id = greatest(r.last_message_id, c.last_id)
+      from (
+        select s.room_id, max(s.id) as last_id,
+          count(*) filter (where s.sender_id = cr.user_high) as to_low,
+          count(*) filter (where s.sender_id = cr.user_low) as to_high
+        from stored s join chat_rooms cr on cr.id = s.room_id
+        group by s.room_id
+      ) c
+      where r.id = c.room_id
+      returning r.id, r.user_low, r.user_high, r.unread_low, r.unread_high
+    )`;
+const groupPart = sql`, group_bumps as (
+      update chat_groups g set message_count = g.message_count + c.n
+      from (select group_id, count(*) as n from stored where group_id is not null group by group_id) c
+      where g.id = c.group_id
+      returning g.id, g.message_count
+    ), own_reads as (
+      update group_members gm set read_count = gm.read_count + c.n
+      from (
+        select group_id, sender_id, count(*) as n from stored where group_id is not null group by group_id, sender_id
+      ) c
+      where gm.group_id = c.group_id and gm.user_id = c.sender_id and gm.present_from is null
+    )`;
+const roomColumn = sql`, (select json_agg(b) from room_bumps b) as rooms`;
+const groupColumns = sql`,
+      (select json_agg(g) from group_bumps g) as groups,
+      (select json_agg(a) from (
+        select gm.group_id, gm.user_id, gm.read_count from group_members gm
+        where gm.present_from is null and gm.group_id in (select group_id from stored where group_id is not null)
+      ) a) as absent`;
+
+/**
+ * Stores a batch of room and group messages in one statement, so in one transaction: ids are
+ * drawn in batch order before the insert (a row skipped for its `client_id` leaves a gap, as a
+ * failed nextval would), the receivers' room counters and the groups' message counters go up
+ * once per conversation, and each group sender's own messages count as read by them. The cost
+ * per message does not depend on the size of a group: the members' read marks are only read.
+ */
+export async function insertMessageBatch(db: Database, batch: MessageInsert[]): Promise<BatchResult> {
+  const input = JSON.stringify(
+    batch.map((m) => ({
+      room_id: m.roomId,
+      group_id: m.groupId,
+      sender_id: m.senderId,
+      body: m.body,
+      client_id: m.clientId,
+      created_at: m.createdAt.toISOString(),
+    })),
+  );
+  const rooms = batch.some((m) => m.roomId !== null);
+  const groups = batch.some((m) => m.groupId !== null);
+  const [row] = await db.rows<Record<string, unknown>>(sql`
+    with input as materialized (
+      select nextval(pg_get_serial_sequence('messages', 'id')) as id, t.ord,
+        (t.item->>'room_id')::bigint as room_id, (t.item->>'group_id')::bigint as group_id,
+        (t.item->>'sender_id')::bigint as sender_id, t.item->>'body' as body,
+        (t.item->>'client_id')::uuid as client_id, (t.item->>'created_at')::timestamptz as created_at
+      from json_array_elements(${input}::json) with ordinality as t(item, ord)
+    ), stored as (
+      insert into messages (id, room_id, group_id, sender_id, body, client_id, created_at)
+      select id, room_id, group_id, sender_id, body, client_id, created_at from input order by ord
+      on conflict (sender_id, client_id) do nothing
+      returning id, room_id, group_id, sender_id
+    )${rooms ? roomPart : sql``}${groups ? groupPart : sql``}
+    select (select json_agg(id order by ord) from input) as drawn, (select json_agg(id) from stored) as stored
+      ${rooms ? roomColumn : sql``}${groups ? groupColumns : sql``}`);
+  if (!row) throw new Error('the batch insert returned no row');
+  const stored = new Set(jsonColumn(idList, row.stored));
+  return {
+    ids: jsonColumn(idList, row.drawn).map((id) => (stored.has(id) ? id : null)),
+    rooms: jsonColumn(roomCounters, row.rooms),
+    groups: jsonColumn(groupCounters, row.groups),
+    absent: jsonColumn(readMarks, row.absent),
+  };
+}
