@@ -50,11 +50,12 @@ describe('message text is stored and delivered exactly as sent', () => {
       const delivery = nextEvent(bobSocket, 'message', (m) => m.chat_type === 'room' && m.user_id === ada.user.user_id);
       const ack = await send(adaSocket, { chat_type: 'room', other_user_id: bob.user.user_id, message: text });
       if (!ack.ok || !('chat_room_id' in ack.message)) throw new Error(`send refused: ${JSON.stringify(ack)}`);
-      acked.push(ack.message);
+      const stored = ack.message;
+      acked.push(stored);
       const event = await delivery;
       delivered.push('message' in event ? event.message : '');
       const notifications = await call<NotificationsResponse>(server(), 'GET', '/notifications', { token: bob.token });
-      const entry = notifications.body.notifications.find((n) => 'chat_room_id' in n && n.chat_room_id === ack.message.chat_room_id);
+      const entry = notifications.body.notifications.find((n) => 'chat_room_id' in n && n.chat_room_id === stored.chat_room_id);
       lastMessages.push(entry?.last_message?.message ?? '');
     }
     expectSameTexts(acked.map((m) => m.message));
