@@ -27,6 +27,21 @@ describe('message text', () => {
   it('keeps the text exactly as sent', () => {
     expect(messageTextSchema.parse('  hi  ')).toBe('  hi  ');
   });
+
+  it('keeps every code point: BOM, zero-width space, NFD, CRLF, astral emoji', () => {
+    for (const text of ['\uFEFFhello', '\uFEFFa', 'a\u200Bb', 'e\u0301', '\u00E9', '\n line \r\n', '👩🏽‍💻 🏳️‍🌈']) {
+      expect(messageTextSchema.parse(text)).toBe(text);
+    }
+  });
+
+  it('refuses a message that shows nothing: only white space and invisible characters', () => {
+    for (const text of ['\u200B', '\uFEFF', ' \u200B\uFEFF \n', '\u2060\u200D', '\u2028', '\u202E', '\u3164', '\uFE0F']) {
+      const result = messageTextSchema.safeParse(text);
+      expect(result.success, JSON.stringify(text)).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe('must contain something other than white space and invisible characters');
+    }
+    expect(messageTextSchema.parse('\u200Bx\u200B')).toBe('\u200Bx\u200B');
+  });
 });
 
 describe('names and passwords', () => {
@@ -36,6 +51,21 @@ describe('names and passwords', () => {
     expect(personNameSchema.safeParse('x'.repeat(65)).success).toBe(false);
     expect(groupNameSchema.safeParse('g'.repeat(80)).success).toBe(true);
     expect(groupNameSchema.safeParse('g'.repeat(81)).success).toBe(false);
+  });
+
+  it('refuses names with control or invisible characters, after trimming', () => {
+    const invisible = ['Ada\u200BLovelace', 'Ada\u202Eecalevol', 'A\u2066da', 'Ada\u2028L', 'Ada\u2029L', 'A\u00ADda', 'Ada\u0007', 'Ad\ta', 'Ada\u180E', 'Ada\u3164', 'A\u034Fda', 'Ada\u2800'];
+    for (const name of invisible) {
+      for (const schema of [personNameSchema, groupNameSchema]) {
+        const result = schema.safeParse(name);
+        expect(result.success, JSON.stringify(name)).toBe(false);
+        expect(result.error?.issues[0]?.message).toMatch(/must not contain control or invisible characters/);
+      }
+    }
+    // Only the white space around a name is trimmed; what is left is checked.
+    expect(personNameSchema.parse(' \uFEFFAda\n')).toBe('Ada');
+    expect(personNameSchema.parse('Zoë ❤️')).toBe('Zoë ❤️');
+    expect(groupNameSchema.parse('Café del Mar')).toBe('Café del Mar');
   });
 
   it('bounds passwords at 8..128 code points', () => {

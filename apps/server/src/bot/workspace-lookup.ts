@@ -6,6 +6,7 @@ import { memberUnread } from '../groups/group-read-marks.queries.js';
 import { onlineUserIds } from '../presence/presence.js';
 import { allUsers } from '../users/users.queries.js';
 import type { FoundMessage, UnreadConversation, WorkspaceLookup } from './bot.js';
+import { runSearch, searchMessagesQuery } from './message-search.js';
 
 /**
  * `groups()` takes no user, yet answers `isMember` for the user the bot is talking to: the bot
@@ -15,11 +16,6 @@ const currentUser = new AsyncLocalStorage<number>();
 
 export function asUser<T>(userId: number, fn: () => Promise<T>): Promise<T> {
   return currentUser.run(userId, fn);
-}
-
-/** Turns a search term into a LIKE pattern that matches it literally. */
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** What the bot may know, read from the database and from presence, always for one user. */
@@ -58,22 +54,7 @@ export function createWorkspaceLookup(db: Database, io: () => ParleyServer): Wor
 
     async searchMessages(userId, term, limit) {
       if (!term.trim()) return [];
-      const rows = await db.rows<Record<string, unknown>>(sql`
-        select m.body, m.created_at, a.first_name || ' ' || a.last_name as author,
-          coalesce(g.name, o.first_name || ' ' || o.last_name) as place
-        from messages m
-        join users a on a.id = m.sender_id
-        left join chat_rooms r on r.id = m.room_id
-        left join users o on o.id = case when r.user_low = ${userId}::bigint then r.user_high else r.user_low end
-        left join chat_groups g on g.id = m.group_id
-        where m.body ilike ${likePattern(term)}::text
-          and (
-            (m.room_id is not null and (r.user_low = ${userId}::bigint or r.user_high = ${userId}::bigint))
-            or (m.group_id is not null and exists (
-              select 1 from group_members gm where gm.group_id = m.group_id and gm.user_id = ${userId}::bigint))
-          )
-        order by m.id desc
-        limit ${Math.max(1, Math.min(limit, 100))}::int`);
+      const rows = await runSearch(db, searchMessagesQuery(userId, term, limit));
       return rows.map(
         (row): FoundMessage => ({
           where: String(row.place),

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import { LosslessPGlite } from './lossless-pglite.js';
 import * as schema from './schema/index.js';
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -66,9 +66,10 @@ export function openDatabase(target: DatabaseTarget): Database {
   // A template seeds only a folder that holds no cluster yet; an existing one is opened as it is.
   const seeded = target.dataDir !== null && existsSync(join(target.dataDir, 'PG_VERSION'));
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = target.template && !seeded
-    ? new PGlite({ dataDir: target.dataDir ?? undefined, loadDataDir: target.template })
-    : new PGlite(target.dataDir ?? 'memory://');
+  const client = new LosslessPGlite({
+    dataDir: target.dataDir ?? undefined,
+    loadDataDir: target.template && !seeded ? target.template : undefined,
+  });
   const orm = drizzlePglite(client, { schema });
   return {
     kind: 'pglite',

@@ -26,7 +26,14 @@ export async function call<T = Record<string, unknown>>(
     body = JSON.stringify(options.body);
     headers['content-type'] = 'application/json';
   }
-  const response = await fetch(`${server.url}${path}`, { method, headers, body, redirect: 'manual' });
+  const request = () => fetch(`${server.url}${path}`, { method, headers, body, redirect: 'manual' });
+  // A kept-alive connection the server closed while the event loop was busy (PGlite blocks it)
+  // can be picked for the next request and reset; a browser retries such a GET, and so do we.
+  const response = await request().catch((error: unknown) => {
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    if (method === 'GET' && code === 'ECONNRESET') return request();
+    throw error;
+  });
   const text = await response.text();
   let parsed: unknown = undefined;
   try {

@@ -18,7 +18,7 @@ export type Intent =
 /** The bot's question when "find" comes without a word; the next message is then the word. */
 export const searchTermQuestion = 'What should I search for? Send me a word, e.g. "find lunch".';
 
-export const maxSearchTermCodePoints = 100;
+export { maxSearchTermCodePoints } from '../message-search.js';
 
 // Phrasings that carry a search term. Matched on the original text so the term keeps its case.
 const searchPatterns: RegExp[] = [

@@ -25,6 +25,8 @@ export const messages = pgTable(
     index('messages_room_id_id_idx').on(t.roomId, t.id).where(sql`${t.roomId} is not null`),
     index('messages_group_id_id_idx').on(t.groupId, t.id).where(sql`${t.groupId} is not null`),
     // A retry with the same client_id finds the first message; NULLs never collide.
+    // The bot's "find" matches `body ILIKE '%term%'`; trigrams let that use an index (pg_trgm).
+    index('messages_body_trgm_idx').using('gin', t.body.op('gin_trgm_ops')),
     uniqueIndex('messages_sender_client_id_key').on(t.senderId, t.clientId),
     check('messages_one_conversation', sql`(${t.roomId} is null) <> (${t.groupId} is null)`),
   ],
