@@ -8,6 +8,17 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { serveRequests } from './child-process.js';
+import {
+  connectRequest,
+  deliveriesRequest,
+  enterRequest,
+  senderRequest,
+  sendRequest,
+  writesRequest,
+  type EnterRequest,
+  type SendRequest,
+  type WritesRequest,
+} from './load-requests.js';
 import { percentile } from './stats.js';
 
 /** Wall-clock ms with sub-ms precision, comparable across processes on one machine. */
@@ -92,7 +103,7 @@ async function limited(jobs: (() => Promise<void>)[], limit: number): Promise<nu
   return times;
 }
 
-async function enter(url: string, entries: { token: string; groupId: number }[], concurrency: number) {
+async function enter({ url, entries, concurrency }: EnterRequest) {
   const started = now();
   let failures = 0;
   const times = await limited(
@@ -119,7 +130,7 @@ async function openSender(url: string, token: string): Promise<Socket> {
   return sender;
 }
 
-async function send(body: { url: string; token: string; groupIds: number[]; rate: number; durationMs: number; tag: string }) {
+async function send(body: SendRequest) {
   const socket = await openSender(body.url, body.token);
   const total = Math.round((body.rate * body.durationMs) / 1000);
   let sent = 0;
@@ -147,7 +158,7 @@ async function send(body: { url: string; token: string; groupIds: number[]; rate
   return { sent, acked, refused, sendMs: now() - started };
 }
 
-async function writes(body: { url: string; tokens: string[]; peerIds: number[]; count: number; window: number; timeoutMs: number }) {
+async function writes(body: WritesRequest) {
   const senders = body.tokens.map((token) => open(body.url, token));
   await Promise.all(senders.map(whenConnected));
   const ackMs: number[] = [];
@@ -196,27 +207,32 @@ function thin(samples: number[], max: number): number[] {
 
 serveRequests(async (type, body) => {
   switch (type) {
-    case 'connect':
-      return connectAll(body.url as string, body.tokens as string[]);
+    case 'connect': {
+      const { url, tokens } = connectRequest.parse(body);
+      return connectAll(url, tokens);
+    }
     case 'presence':
       return { lastPresenceAt, heardOnline: heardOnline.size };
     case 'received':
       return { total: [...deliveries.values()].reduce((n, d) => n + d.count, 0) + consumed };
-    case 'open-sender':
-      await openSender(body.url as string, body.token as string);
+    case 'open-sender': {
+      const { url, token } = senderRequest.parse(body);
+      await openSender(url, token);
       return {};
+    }
     case 'enter':
-      return enter(body.url as string, body.entries as { token: string; groupId: number }[], body.concurrency as number);
+      return enter(enterRequest.parse(body));
     case 'deliveries': {
-      const entry = deliveries.get(body.tag as string) ?? { count: 0, latencies: [], lastAt: 0 };
-      deliveries.delete(body.tag as string);
+      const { tag } = deliveriesRequest.parse(body);
+      const entry = deliveries.get(tag) ?? { count: 0, latencies: [], lastAt: 0 };
+      deliveries.delete(tag);
       consumed += entry.count;
       return { count: entry.count, latencies: thin(entry.latencies, 20_000), lastAt: entry.lastAt };
     }
     case 'send':
-      return send(body as unknown as Parameters<typeof send>[0]);
+      return send(sendRequest.parse(body));
     case 'writes':
-      return writes(body as unknown as Parameters<typeof writes>[0]);
+      return writes(writesRequest.parse(body));
     case 'close':
       for (const socket of sockets.splice(0)) socket.disconnect();
       sender?.disconnect();
