@@ -26,8 +26,10 @@ export function startChild(script: string, env: Record<string, string>, label: s
   const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
     execArgv: ['--import', 'tsx', ...execArgv],
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
+  // The report owns stdout: a child's log lines (the server's warnings) go to stderr.
+  child.stdout?.pipe(process.stderr);
   if (child.pid === undefined) throw new Error(`${label} did not start`);
   const pid = child.pid;
   let nextId = 1;

@@ -3,6 +3,8 @@ import type { CpuUse } from './cpu-meter.js';
 
 export interface StormResult {
   sockets: number;
+  /** How many connected within the limit (all of them, unless the server is too slow). */
+  connected: number;
   connectedMs: number;
   /** Until the last presence event of the storm reached any socket. */
   settledMs: number;
@@ -29,16 +31,22 @@ export function deal<T>(items: readonly T[], n: number): T[][] {
 export async function connectStorm(target: Target, limitMs: number): Promise<StormResult> {
   const [first, ...rest] = target.users.tokens;
   const [head, ...others] = target.receivers;
-  await head!.call('connect', { url: target.url, tokens: [first] });
+  await head!.call('connect', { url: target.url, tokens: [first], limitMs: 30_000 });
   const parts = deal(rest, target.receivers.length);
   let startedAt = 0;
   let connectedMs = 0;
   let settledAt = 0;
   let heard = 0;
+  let connected = 1;
   const { cpu } = await measured(target, async () => {
     startedAt = now();
-    await Promise.all(target.receivers.map((worker, i) => worker.call('connect', { url: target.url, tokens: parts[i] }, limitMs)));
+    const answers = await Promise.all(
+      target.receivers.map((worker, i) =>
+        worker.call<{ connectMs: number[] }>('connect', { url: target.url, tokens: parts[i], limitMs }, limitMs + 10_000),
+      ),
+    );
     connectedMs = now() - startedAt;
+    connected += answers.reduce((n, a) => n + a.connectMs.length, 0);
     const deadline = performance.now() + limitMs;
     for (;;) {
       const reports = await Promise.all(
@@ -52,6 +60,7 @@ export async function connectStorm(target: Target, limitMs: number): Promise<Sto
   });
   return {
     sockets: target.users.tokens.length,
+    connected,
     connectedMs,
     settledMs: Math.max(connectedMs, settledAt - startedAt),
     heardByFirst: heard,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 const url = z.url();
 const token = z.string().min(1);
 
-export const connectRequest = z.object({ url, tokens: z.array(token) });
+export const connectRequest = z.object({ url, tokens: z.array(token), limitMs: z.number().int().positive() });
 export const enterRequest = z.object({
   url,
   entries: z.array(z.object({ token, groupId: z.number().int().positive() })),

@@ -76,7 +76,7 @@ export function sideBySide(title: string, bare: ScenarioResults, parley: Scenari
     [
       `${int(n)} sockets connected`,
       `${fixed(bare.storm.connectedMs / 1000)} s`,
-      `${fixed(parley.storm.connectedMs / 1000)} s`,
+      `${fixed(parley.storm.connectedMs / 1000)} s${parley.storm.connected < parley.storm.sockets ? ` (only ${int(parley.storm.connected)} connected: limit reached)` : ''}`,
       times(bare.storm.connectedMs, parley.storm.connectedMs),
       `${cpu(bare.storm.cpu)} / ${cpu(parley.storm.cpu)}`,
     ],
