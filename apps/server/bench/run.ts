@@ -42,7 +42,7 @@ const config = quick
       postgresUsers: 1_000,
       pgliteUsers: 500,
       bigRates: [20, 40, 60, 90, 120],
-      smallRates: [250, 500, 1_000, 2_000],
+      smallRates: [500, 1_000, 2_000, 4_000, 8_000],
       stepMs: 3_000,
       drainMs: 1_500,
       writes: { perSender: 1_000, window: 32 },

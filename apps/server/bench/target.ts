@@ -78,6 +78,14 @@ export async function startParleyTarget(bench: BenchDatabase, users: LoadUsers):
   return { label: `Parley on ${bench.label}`, url, server, ...load, users, pids };
 }
 
+/**
+ * The load leaves first and the server gets a moment to handle the disconnects, so the server
+ * is stopped idle, as an operator would, rather than in the middle of a thousand departures.
+ */
 export async function stopTarget(target: Target): Promise<void> {
-  await Promise.all([target.server, target.sender, ...target.receivers].map((c) => c.stop()));
+  const load = [target.sender, ...target.receivers];
+  await Promise.allSettled(load.map((c) => c.call('close', {}, 10_000)));
+  await Promise.all(load.map((c) => c.stop()));
+  await new Promise((r) => setTimeout(r, 2_000));
+  await target.server.stop();
 }
