@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Database } from '../src/db/client.js';
+import { LosslessPGlite } from '../src/db/lossless-pglite.js';
 import * as schema from '../src/db/schema/index.js';
 import { onCleanup } from './cleanup.js';
 
@@ -44,6 +44,11 @@ export interface BenchDatabase {
    * settings (e.g. `synchronous_commit: 'off'`), to explain a figure, never as the real setup.
    */
   withSettings?(settings: Record<string, string>): Database;
+  /** PostgreSQL: the database's URL and name, for a server process or pgbench of its own. */
+  url?: string;
+  name?: string;
+  /** PGlite: the folder to give a server process as DATA_DIR (the database is `<it>/db`). */
+  dataDir?: string;
 }
 
 /**
@@ -97,6 +102,8 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
     log,
     raw: async (text, params = []) => [...(await raw.unsafe(text, params as never[]))] as Record<string, unknown>[],
     withSettings: pool,
+    url: url.toString(),
+    name,
   };
 }
 
@@ -104,7 +111,8 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
 export async function openPgliteBench(): Promise<BenchDatabase> {
   const dir = await mkdtemp(join(tmpdir(), 'parley-bench-'));
   onCleanup(`remove ${dir}`, () => rm(dir, { recursive: true, force: true }));
-  const client = new PGlite(join(dir, 'db'));
+  // The server's own PGlite class: it loads the extensions the migrations create (pg_trgm).
+  const client = new LosslessPGlite({ dataDir: join(dir, 'db') });
   onCleanup('close PGlite', async () => {
     if (!client.closed) await client.close();
   });
@@ -130,5 +138,6 @@ export async function openPgliteBench(): Promise<BenchDatabase> {
     db,
     log,
     raw: async (text, params = []) => (await query<Record<string, unknown>>(text, params)).rows,
+    dataDir: dir,
   };
 }

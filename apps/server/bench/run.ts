@@ -1,56 +1,154 @@
-import { openPgliteBench, openPostgresBench } from './bench-database.js';
+import { ackedWrites } from './acked-writes.js';
+import { openPgliteBench, openPostgresBench, type BenchDatabase } from './bench-database.js';
+import { migrate } from './bench-server.js';
 import { guardProcess, runCleanups } from './cleanup.js';
-import { runHistoryPhase, type HistoryResult } from './history-phase.js';
-import { historyReport, machineLine, planReport, sendReport } from './report.js';
-import { runSendPhase } from './send-phase.js';
+import { connectStorm } from './connect-storm.js';
+import { sampleCpu, cpuBetween } from './cpu-meter.js';
+import { fanOut } from './fan-out.js';
+import { enterGroups } from './group-entries.js';
+import { timeHistoryHttp, timeKeysetSql } from './history-sql.js';
+import { perSocket, serverMemory } from './idle-memory.js';
+import { pgbenchInserts, pgliteInserts } from './insert-baseline.js';
+import { bareLoadUsers, seedLoadUsers, sessionFor } from './load-users.js';
+import { machineLine } from './report.js';
+import { seed } from './seed.js';
+import { sideBySide, type DatabaseBaselines, type ScenarioResults } from './side-by-side.js';
+import { measured, startBareTarget, startParleyTarget, stopTarget, type Target } from './target.js';
 
 /**
- * `npm run bench`: history pages on a 1M-message room against a 1k one, on PostgreSQL and
- * PGlite, then the socket send path against a bare Socket.IO relay. Progress goes to stderr, the
- * report to stdout. PARLEY_BENCH_MESSAGES shrinks the big room for a quick try.
+ * `npm run bench [-- --quick]`: bare Socket.IO and the real Parley server side by side, on
+ * PostgreSQL 15 and on PGlite, the load in separate processes. Progress to stderr, the tables to
+ * stdout. Every process, database and folder it makes is removed at the end, on failure and on
+ * Ctrl-C; a watchdog stops it at `limitMs`.
  */
-function sizeFromEnv(): number {
-  const raw = process.env.PARLEY_BENCH_MESSAGES;
-  const size = raw === undefined ? 1_000_000 : Number(raw);
-  if (!Number.isInteger(size) || size < 10_000 || size > 10_000_000) {
-    throw new Error('PARLEY_BENCH_MESSAGES must be an integer from 10000 to 10000000');
-  }
-  return size;
+const quick = process.argv.includes('--quick');
+
+const config = quick
+  ? {
+      limitMs: 4 * 60_000,
+      postgresUsers: 300,
+      pgliteUsers: 200,
+      bigRates: [20, 60, 120],
+      smallRates: [200, 600],
+      stepMs: 2_000,
+      drainMs: 1_000,
+      writes: { perSender: 300, window: 32 },
+      insertSeconds: 2,
+      historySize: 50_000,
+      history: { warmup: 10, count: 100 },
+    }
+  : {
+      limitMs: 10 * 60_000,
+      postgresUsers: 1_000,
+      pgliteUsers: 500,
+      bigRates: [20, 40, 60, 90, 120],
+      smallRates: [500, 1_000, 2_000, 4_000, 8_000],
+      stepMs: 3_000,
+      drainMs: 1_500,
+      writes: { perSender: 1_000, window: 32 },
+      insertSeconds: 5,
+      historySize: 200_000,
+      history: { warmup: 20, count: 300 },
+    };
+
+/** A storm that has not connected by then is reported as such, and the run goes on. */
+const stormLimitMs = quick ? 45_000 : 90_000;
+
+async function scenarios(target: Target): Promise<ScenarioResults> {
+  const users = target.users.ids.length;
+  console.error(`${target.label}, ${users} users: connect storm…`);
+  const before = await serverMemory(target);
+  const storm = await connectStorm(target, stormLimitMs);
+  const idle = perSocket(before, await serverMemory(target), users);
+  console.error(`${target.label}: group entries…`);
+  const entries = await enterGroups(target);
+  console.error(`${target.label}: fan-out…`);
+  const common = { stepMs: config.stepMs, drainMs: config.drainMs };
+  const bigGroup = await fanOut(target, { ...common, groupIds: [target.users.bigGroup], receiversPerGroup: users, rates: config.bigRates });
+  const smallGroups = await fanOut(target, { ...common, groupIds: target.users.smallGroups, receiversPerGroup: 10, rates: config.smallRates });
+  console.error(`${target.label}: acknowledged writes…`);
+  await ackedWrites(target, 8, 20, 4); // warm-up: the rooms exist, plans are cached
+  const writes = [];
+  for (const senders of [1, 8]) writes.push(await ackedWrites(target, senders, Math.ceil(config.writes.perSender / Math.sqrt(senders)), config.writes.window));
+  return { users, storm, idle, entries, bigGroup, smallGroups, writes };
 }
 
-const limitMs = 15 * 60_000;
-const history = { warmup: 20, count: 200 };
-const send = { count: 2_000, window: 50, warmup: 200, rounds: 3 };
+const bareRuns = new Map<number, ScenarioResults>();
+
+async function bare(users: number): Promise<ScenarioResults> {
+  const known = bareRuns.get(users);
+  if (known) return known;
+  const target = await startBareTarget(bareLoadUsers(users));
+  try {
+    const result = await scenarios(target);
+    bareRuns.set(users, result);
+    return result;
+  } finally {
+    await stopTarget(target);
+  }
+}
+
+/** Seeds, measures the database's own floor, then runs the real server on it. */
+async function onDatabase(bench: BenchDatabase, users: number): Promise<{ results: ScenarioResults; baselines: DatabaseBaselines }> {
+  await migrate(bench.db);
+  const load = await seedLoadUsers(bench, users);
+  console.error(`${bench.label}: seeding a ${config.historySize.toLocaleString('en')}-message conversation…`);
+  const seeded = await seed(bench, config.historySize);
+  const reader = await sessionFor(bench, seeded.me.id);
+  const own = [process.pid];
+  const sqlStart = sampleCpu(own);
+  const sql = await timeKeysetSql(bench, seeded.big.id, config.history.warmup, config.history.count);
+  const historySql = { ...sql, cpu: cpuBetween(sqlStart, sampleCpu(own)) };
+  console.error(`${bench.label}: the database's own INSERT rate…`);
+  const inserts = [];
+  if (bench.db.kind === 'postgres') {
+    const backends = async () =>
+      (await bench.raw('select pid from pg_stat_activity where datname = current_database()')).map((r) => Number(r.pid));
+    for (const clients of [1, 8]) inserts.push(await pgbenchInserts(bench, clients, config.insertSeconds, backends));
+  } else {
+    inserts.push(await pgliteInserts(bench, config.insertSeconds));
+    // PGlite allows one process: the server opens the folder next.
+    await bench.db.close();
+  }
+  const target = await startParleyTarget(bench, load);
+  try {
+    const results = await scenarios(target);
+    const http = await measured(target, () => timeHistoryHttp(target.url, reader, seeded.big.id, config.history.warmup, config.history.count));
+    return { results, baselines: { inserts, historySql, historyHttp: { ...http.value, cpu: http.cpu }, historySize: seeded.big.size } };
+  } finally {
+    await stopTarget(target);
+  }
+}
 
 async function main(): Promise<void> {
-  const bigSize = sizeFromEnv();
-  const deadline = performance.now() + limitMs - 30_000;
-  console.log(`## Parley server benchmark, ${new Date().toISOString()}`);
+  console.log(`## Parley side-by-side benchmark${quick ? ' (--quick)' : ''}, ${new Date().toISOString()}`);
   console.log('');
   console.log(`${machineLine()} at start`);
+  const sections: string[] = [];
 
-  const results: HistoryResult[] = [];
-  const postgres = await openPostgresBench();
-  const onPostgres = await runHistoryPhase(postgres, { bigSize, ...history, deadline });
-  results.push(onPostgres);
-  console.error('PostgreSQL 15: send path…');
-  const sent = await runSendPhase(postgres, onPostgres.seeded, { ...send, deadline });
+  const pg = await onDatabase(await openPostgresBench(), config.postgresUsers);
   await runCleanups();
+  sections.push(sideBySide(`PostgreSQL 15, ${config.postgresUsers.toLocaleString('en')} users`, await bare(config.postgresUsers), pg.results, pg.baselines));
 
-  const pglite = await openPgliteBench();
-  results.push(await runHistoryPhase(pglite, { bigSize, ...history, deadline }));
+  const lite = await onDatabase(await openPgliteBench(), config.pgliteUsers);
   await runCleanups();
+  sections.push(sideBySide(`PGlite (embedded), ${config.pgliteUsers.toLocaleString('en')} users`, await bare(config.pgliteUsers), lite.results, lite.baselines));
 
   console.log(`${machineLine()} at end`);
   console.log('');
-  console.log(historyReport(results, history));
-  console.log('');
-  console.log(planReport(results));
-  console.log('');
-  console.log(sendReport(sent, send));
+  console.log(
+    [
+      'Parley runs as its own process (src/main.ts) with RATE_LIMITS=off and LOG_LEVEL=warn; the baseline is bare',
+      'Socket.IO (same version, no auth, no database, presence coalesced per 250 ms) in its own process; the load is',
+      'socket.io-client in three more processes. Ratios are Parley ÷ baseline (for times, how many times slower).',
+      "\"others' CPU\" is the share of the whole machine (all cores = 100 %) used during that row by processes that are",
+      'not the benchmark, its servers, its load or its PostgreSQL backends: above ~10 % the row was measured on a busy machine.',
+    ].join('\n'),
+  );
+  for (const section of sections) console.log(`\n${section}`);
 }
 
-guardProcess(limitMs);
+guardProcess(config.limitMs);
 // A reader that goes away (`npm run bench | head`) must not skip the cleanup.
 process.stdout.on('error', () => undefined);
 let exitCode = 0;
@@ -62,5 +160,4 @@ try {
 } finally {
   await runCleanups();
 }
-// Stop even if a driver or socket left a handle open.
 process.exit(exitCode);
