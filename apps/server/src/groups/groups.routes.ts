@@ -16,7 +16,7 @@ import { parseHistoryQuery, readPage } from '../messages/history.js';
 import { toChatMessage } from '../messages/message-shapes.js';
 import { inGroup, messagePage } from '../messages/messages.queries.js';
 import { enterGroup } from '../presence/group-presence.js';
-import { presentUserIds } from '../presence/presence.js';
+import { isPresent, presentUserIds } from '../presence/presence.js';
 import { markPresent } from './group-read-marks.queries.js';
 import { createGroup, findGroup, joinGroup, listGroups, renameGroup, type GroupRow } from './groups.queries.js';
 
@@ -84,17 +84,14 @@ export function groupsRoutes(ctx: AppContext): Router {
     const group = isReachableId(groupId) ? await findGroup(ctx.db, groupId) : null;
     if (!group) throw noSuchGroup();
     // Only a request that will announce the caller counts: paging while present is a plain read.
-    if (!(await presentUserIds(ctx.io, group.id)).includes(user.user_id)) {
-      await ctx.rateLimits.write('groupPresence', user.user_id);
-    }
+    if (!isPresent(ctx.io, user.user_id, group.id)) await ctx.rateLimits.write('groupPresence', user.user_id);
     if (await joinGroup(ctx.db, group.id, user.user_id, ctx.clock.now())) {
       ctx.io.in(socketRooms.user(user.user_id)).socketsJoin(socketRooms.groupMembers(group.id));
     }
-    if (await enterGroup(ctx.io, user, group.id)) await markPresent(ctx.db, group.id, user.user_id);
-    const [page, present] = await Promise.all([
-      readPage(query, (request) => messagePage(ctx.db, inGroup(group.id), request)),
-      presentUserIds(ctx.io, group.id),
-    ]);
+    if (enterGroup(ctx.io, user, group.id)) await markPresent(ctx.db, group.id, user.user_id);
+    const page = await readPage(query, (request) => messagePage(ctx.db, inGroup(group.id), request));
+    // Read after every await above, so the list holds whoever is present as the answer leaves.
+    const present = presentUserIds(ctx.io, group.id);
     res.json({
       ...toChatGroup(group),
       present_user_ids: present,
