@@ -164,7 +164,7 @@ describe('entering and leaving groups', () => {
     const seen = collectGroupPresence(adaSocket);
     await call(server(), 'GET', `/chat_groups/${group.chat_group_id}`, { token: bob.token });
     await call(server(), 'GET', `/chat_groups/${group.chat_group_id}?until=1`, { token: bob.token });
-    await sleep(150);
+    await sleep(presenceWindowMs + 100);
     expect(seen).toEqual([
       { chat_group_id: group.chat_group_id, user_id: bob.user.user_id, first_name: 'Bob', last_name: 'Byte', present: true },
     ]);

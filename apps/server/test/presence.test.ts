@@ -17,7 +17,7 @@ describe('presence', () => {
     const seen = collectPresence(socket);
     await connect(server().url, ada.token);
     await connect(server().url, ada.token);
-    await sleep(150);
+    await sleep(presenceWindowMs + 100);
     expect(seen.filter((e) => e.user_id === ada.user.user_id)).toEqual([{ user_id: ada.user.user_id, online: true }]);
   });
 
