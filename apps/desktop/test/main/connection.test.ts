@@ -131,6 +131,23 @@ describe('connection', () => {
     expect(seen).toEqual([{ event: 'presence', payload: { user_id: 4, online: true } }]);
   });
 
+  it('presence in either shape is relayed: one change, or a coalesced changes list', () => {
+    const seen: ServerEvent[] = [];
+    connection.onServerEvent((event) => seen.push(event));
+    connection.start('http://127.0.0.1:3000', 'secret');
+    latest().serverAccepts();
+    const batch = { changes: [{ user_id: 4, online: true }, { user_id: 5, online: false }] };
+    const groupBatch = { chat_group_id: 7, changes: [{ user_id: 4, first_name: 'Ada', last_name: 'L', present: true }] };
+    latest().serverSends('presence', batch);
+    latest().serverSends('presence', { changes: [] });
+    latest().serverSends('group_presence', groupBatch);
+    latest().serverSends('group_presence', { chat_group_id: 7, changes: [{ user_id: 4 }] });
+    expect(seen).toEqual([
+      { event: 'presence', payload: batch },
+      { event: 'group_presence', payload: groupBatch },
+    ]);
+  });
+
   it('sending while disconnected answers with an error instead of hanging', async () => {
     connection.start('http://127.0.0.1:3000', 'secret');
     const ack = await connection.send({ chat_type: 'bot', message: 'hi' });

@@ -31,6 +31,31 @@ describe('sidebar', () => {
     expect(ctx.store.getState().users[3]?.online).toBe(true);
   });
 
+  it('a coalesced presence batch updates every dot it names', async () => {
+    const ctx = setup();
+    await handleServerEvent(ctx, { event: 'presence', payload: { user_id: 3, online: true } });
+    await handleServerEvent(ctx, { event: 'presence', payload: { changes: [{ user_id: 3, online: false }, { user_id: 2, online: true }] } });
+    expect([ctx.store.getState().users[2]?.online, ctx.store.getState().users[3]?.online]).toEqual([true, false]);
+  });
+
+  it('a coalesced group_presence batch updates who is present and notes each change', async () => {
+    const ctx = setup();
+    ctx.store.getState().updateConversation('group:5', (c) => ({ ...c, status: 'ready' }));
+    ctx.store.getState().setPresent(5, [3]);
+    await handleServerEvent(ctx, {
+      event: 'group_presence',
+      payload: {
+        chat_group_id: 5,
+        changes: [
+          { user_id: 2, first_name: 'Bob', last_name: 'Babbage', present: true },
+          { user_id: 3, first_name: 'Cy', last_name: 'Clark', present: false },
+        ],
+      },
+    });
+    expect(ctx.store.getState().presentByGroup[5]).toEqual([2]);
+    expect(ctx.store.getState().conversations['group:5']?.notices.map((n) => n.text)).toEqual(['Bob Babbage joined', 'Cy Clark left']);
+  });
+
   it('someone entering the open group is listed as present and noted inline', async () => {
     const ctx = setup();
     ctx.store.getState().updateConversation('group:5', (c) => ({ ...c, status: 'ready' }));

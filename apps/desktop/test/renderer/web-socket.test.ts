@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectionState } from '@parley/shared/ipc';
+import type { ConnectionState, ServerEvent } from '@parley/shared/ipc';
 import { createSocketLink, refusalDelayMs, type WebSocketLink } from '../../src/renderer/src/bridge/web-socket';
 import { startLoopbackSocketServer, type LoopbackSocketServer } from '../support/loopback-socket-server';
 
@@ -24,15 +24,16 @@ async function startServer(refuse: (attempt: number) => 'unauthorized' | 'unavai
 
 function open(url: string) {
   const states: ConnectionState[] = [];
+  const events: ServerEvent[] = [];
   const counters = { unauthorized: 0, resyncs: 0 };
   link = createSocketLink(url, {
-    onEvent: () => undefined,
+    onEvent: (event) => events.push(event),
     onState: (state) => states.push(state),
     onResync: () => counters.resyncs++,
     onUnauthorized: () => counters.unauthorized++,
   });
   link.connect('tok_1');
-  return { states, counters };
+  return { states, counters, events };
 }
 
 function waitFor(check: () => boolean, ms = 8000): Promise<void> {
@@ -47,6 +48,11 @@ function waitFor(check: () => boolean, ms = 8000): Promise<void> {
   });
 }
 
+function serverIo() {
+  if (!server) throw new Error('no server');
+  return server.io;
+}
+
 afterEach(async () => {
   link?.disconnect();
   link = null;
@@ -55,6 +61,29 @@ afterEach(async () => {
 });
 
 describe('web client socket', () => {
+  it('reads presence and group_presence in both shapes and drops malformed ones', async () => {
+    const server = await startServer(() => null);
+    const { states, events } = open(server.url);
+    await waitFor(() => states.at(-1)?.status === 'connected');
+    const single = { user_id: 2, online: true };
+    const batch = { changes: [{ user_id: 2, online: false }, { user_id: 3, online: true }] };
+    const groupSingle = { chat_group_id: 5, user_id: 2, first_name: 'Bob', last_name: 'B', present: true };
+    const groupBatch = { chat_group_id: 5, changes: [{ user_id: 3, first_name: 'Cy', last_name: 'C', present: false }] };
+    const io = serverIo();
+    io.emit('presence', single);
+    io.emit('presence', { changes: [{ user_id: 'x', online: true }] });
+    io.emit('presence', batch);
+    io.emit('group_presence', groupSingle);
+    io.emit('group_presence', groupBatch);
+    await waitFor(() => events.length === 4);
+    expect(events).toEqual([
+      { event: 'presence', payload: single },
+      { event: 'presence', payload: batch },
+      { event: 'group_presence', payload: groupSingle },
+      { event: 'group_presence', payload: groupBatch },
+    ]);
+  });
+
   it('a handshake refused as unavailable keeps the token and is tried again until it succeeds', async () => {
     const server = await startServer((attempt) => (attempt <= 2 ? 'unavailable' : null));
     const { states, counters } = open(server.url);

@@ -29,12 +29,15 @@ export async function markPresent(db: Database, groupId: number, userId: number)
       and gm.present_from is null`);
 }
 
-/** The member left the group (or closed their last socket): what arrived meanwhile stays read. */
-export async function markAbsent(db: Database, groupId: number, userId: number): Promise<void> {
+/**
+ * The member left these groups (or closed their last socket): what arrived meanwhile stays read.
+ * One statement for all of them, however many groups a closing socket was present in.
+ */
+export async function markAbsent(db: Database, groupIds: number[], userId: number): Promise<void> {
   await db.rows(sql`
     update group_members gm set read_count = gm.read_count + (g.message_count - gm.present_from), present_from = null
     from chat_groups g
-    where g.id = gm.group_id and gm.group_id = ${groupId}::bigint and gm.user_id = ${userId}::bigint
+    where g.id = gm.group_id and gm.group_id = any(${`{${groupIds.join(',')}}`}::bigint[]) and gm.user_id = ${userId}::bigint
       and gm.present_from is not null`);
 }
 

@@ -57,8 +57,8 @@ export async function handleLeaveGroup(ctx: AppContext, user: SelfUser, payload:
   const { chat_group_id: groupId } = parseOrThrow(leaveGroupSchema, payload);
   await ctx.rateLimits.write('groupPresence', user.user_id);
   if (!isReachableId(groupId)) return;
-  await leaveGroup(ctx.io, user, groupId);
-  await markAbsent(ctx.db, groupId, user.user_id);
+  leaveGroup(ctx.io, user, groupId);
+  await markAbsent(ctx.db, [groupId], user.user_id);
 }
 
 /**
@@ -72,10 +72,8 @@ export function markAbsentOnLastDisconnect(ctx: AppContext, socket: ParleySocket
     groupIds = [...socket.rooms].map(groupIdOfPresentRoom).filter((id): id is number => id !== null);
   });
   socket.on('disconnect', () => {
-    if (groupIds.length === 0) return;
-    void (async () => {
-      if (await isOnline(ctx.io, user.user_id)) return;
-      for (const groupId of groupIds) await markAbsent(ctx.db, groupId, user.user_id);
-    })().catch((error: unknown) => ctx.logger.error({ err: describeError(error) }, 'marking groups left failed'));
+    // Read in the same tick as the leave: a socket joining after this is a new presence.
+    if (groupIds.length === 0 || isOnline(ctx.io, user.user_id)) return;
+    markAbsent(ctx.db, groupIds, user.user_id).catch((error: unknown) => ctx.logger.error({ err: describeError(error) }, 'marking groups left failed'));
   });
 }

@@ -16,9 +16,9 @@ import { parseHistoryQuery, readPage } from '../messages/history.js';
 import { toChatMessage } from '../messages/message-shapes.js';
 import { inGroup, messagePage } from '../messages/messages.queries.js';
 import { enterGroup } from '../presence/group-presence.js';
-import { presentUserIds } from '../presence/presence.js';
-import { markPresent } from './group-read-marks.queries.js';
-import { createGroup, findGroup, joinGroup, listGroups, renameGroup, type GroupRow } from './groups.queries.js';
+import { isOnline, isPresent, presentUserIds } from '../presence/presence.js';
+import { markAbsent, markPresent } from './group-read-marks.queries.js';
+import { createGroup, enterAsMember, findGroup, listGroups, renameGroup, type GroupRow } from './groups.queries.js';
 
 function toChatGroup(group: GroupRow): ChatGroup {
   return { chat_group_id: group.id, chat_group_name: group.name, author_id: group.authorId };
@@ -84,20 +84,23 @@ export function groupsRoutes(ctx: AppContext): Router {
     const group = isReachableId(groupId) ? await findGroup(ctx.db, groupId) : null;
     if (!group) throw noSuchGroup();
     // Only a request that will announce the caller counts: paging while present is a plain read.
-    if (!(await presentUserIds(ctx.io, group.id)).includes(user.user_id)) {
-      await ctx.rateLimits.write('groupPresence', user.user_id);
-    }
-    if (await joinGroup(ctx.db, group.id, user.user_id, ctx.clock.now())) {
+    const present = isPresent(ctx.io, user.user_id, group.id);
+    if (!present) await ctx.rateLimits.write('groupPresence', user.user_id);
+    const entering = !present && isOnline(ctx.io, user.user_id);
+    if (await enterAsMember(ctx.db, group.id, user.user_id, ctx.clock.now(), entering)) {
       ctx.io.in(socketRooms.user(user.user_id)).socketsJoin(socketRooms.groupMembers(group.id));
     }
-    if (await enterGroup(ctx.io, user, group.id)) await markPresent(ctx.db, group.id, user.user_id);
-    const [page, present] = await Promise.all([
-      readPage(query, (request) => messagePage(ctx.db, inGroup(group.id), request)),
-      presentUserIds(ctx.io, group.id),
-    ]);
+    // Decided again after the write, from the adapter in this tick: a socket may have opened or
+    // the last one closed meanwhile, and the read marks follow what is announced.
+    const entered = enterGroup(ctx.io, user, group.id);
+    if (entered && !entering) await markPresent(ctx.db, group.id, user.user_id);
+    else if (entering && !entered && !isPresent(ctx.io, user.user_id, group.id)) await markAbsent(ctx.db, [group.id], user.user_id);
+    const page = await readPage(query, (request) => messagePage(ctx.db, inGroup(group.id), request));
+    // Read after every await above, so the list holds whoever is present as the answer leaves.
+    const presentIds = presentUserIds(ctx.io, group.id);
     res.json({
       ...toChatGroup(group),
-      present_user_ids: present,
+      present_user_ids: presentIds,
       messages: page.items.map(toChatMessage),
       has_more: page.hasMore,
     });

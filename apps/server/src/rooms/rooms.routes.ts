@@ -15,7 +15,8 @@ export function roomsRoutes(ctx: AppContext): Router {
 
   router.get('/chat_rooms', auth, async (_req, res) => {
     const { user } = sessionOf(res);
-    const [rooms, online] = await Promise.all([listRooms(ctx.db, user.user_id), onlineUserIds(ctx.io)]);
+    const rooms = await listRooms(ctx.db, user.user_id);
+    const online = onlineUserIds(ctx.io);
     res.json({
       chat_rooms: rooms.map((room) => ({
         chat_room_id: room.roomId,
@@ -38,11 +39,9 @@ export function roomsRoutes(ctx: AppContext): Router {
     const room = isReachableId(roomId) ? await findRoomOf(ctx.db, roomId, user.user_id) : null;
     // Someone else's room answers exactly like a missing one.
     if (!room) throw new ParleyError('not_found', 'There is no such chat room.');
-    // One user's presence: ask their own Socket.IO room, not every connected socket.
-    const [page, online] = await Promise.all([
-      readPage(query, (request) => messagePage(ctx.db, inRoom(room.id), request)),
-      isOnline(ctx.io, room.other.id),
-    ]);
+    const page = await readPage(query, (request) => messagePage(ctx.db, inRoom(room.id), request));
+    // One user's presence: the size of their own Socket.IO room, read as the answer leaves.
+    const online = isOnline(ctx.io, room.other.id);
     res.json({
       chat_room_id: room.id,
       other_user: {

@@ -7,7 +7,8 @@ import { allUsers } from './users.queries.js';
 export function usersRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/users', requireAuth(ctx), async (_req, res) => {
-    const [list, online] = await Promise.all([allUsers(ctx.db), onlineUserIds(ctx.io)]);
+    const list = await allUsers(ctx.db);
+    const online = onlineUserIds(ctx.io);
     res.json({ users: list.map((user) => ({ ...user, online: online.has(user.user_id) })) });
   });
   return router;

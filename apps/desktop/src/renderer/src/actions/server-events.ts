@@ -1,4 +1,4 @@
-import type { MessageEvent } from '@parley/shared';
+import { groupPresenceChanges, presenceChanges, type MessageEvent } from '@parley/shared';
 import type { ServerEvent } from '@parley/shared/ipc';
 import type { ActionContext } from './context';
 import { markActiveRead } from './conversation-actions';
@@ -65,20 +65,27 @@ export async function handleServerEvent(ctx: ActionContext, event: ServerEvent):
       return;
     }
     case 'presence':
-      s.setOnline(event.payload.user_id, event.payload.online);
+      s.setOnline(presenceChanges(event.payload));
       return;
     case 'group_presence': {
-      const p = event.payload;
-      s.setPresence(p.chat_group_id, p.user_id, p.present);
-      if (p.user_id === s.self?.user_id) return;
+      // One change or a coalesced batch: both read as a list, applied in one store update.
+      const groupId = event.payload.chat_group_id;
+      const changes = groupPresenceChanges(event.payload);
+      s.setPresence(groupId, changes);
+      const others = changes.filter((p) => p.user_id !== s.self?.user_id);
+      if (others.length === 0) return;
       // Someone entering may be a new member: the header's member count comes from the list.
-      if (p.present) void refreshGroups(ctx);
-      const key = groupKey(p.chat_group_id);
+      if (others.some((p) => p.present)) void refreshGroups(ctx);
+      const key = groupKey(groupId);
       const at = ctx.now().toISOString();
       s.updateConversation(key, (c) => {
         if (c.status === 'loading' && c.messages.length === 0) return c;
-        const text = `${fullName(p)} ${p.present ? 'joined' : 'left'}`;
-        return { ...c, notices: [...c.notices, { key: `${at}-${p.user_id}-${c.notices.length}`, text, timestamp: at, afterId: lastConfirmedId(c.messages) }] };
+        const notices = [...c.notices];
+        for (const p of others) {
+          const text = `${fullName(p)} ${p.present ? 'joined' : 'left'}`;
+          notices.push({ key: `${at}-${p.user_id}-${notices.length}`, text, timestamp: at, afterId: lastConfirmedId(c.messages) });
+        }
+        return { ...c, notices };
       });
       return;
     }

@@ -1,4 +1,4 @@
-import type { ChatGroup, ChatGroupSummary, ChatRoomSummary, UserWithPresence } from '@parley/shared';
+import type { ChatGroup, ChatGroupSummary, ChatRoomSummary, GroupPresenceChange, PresenceChange, UserWithPresence } from '@parley/shared';
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
 
@@ -15,14 +15,15 @@ export interface DirectorySlice {
 
   setUsers: (users: UserWithPresence[]) => void;
   upsertUser: (user: UserWithPresence) => void;
-  setOnline: (userId: number, online: boolean) => void;
+  /** Applies one `presence` event's changes (one, or a coalesced batch) in one update. */
+  setOnline: (changes: PresenceChange[]) => void;
   setGroups: (groups: ChatGroupSummary[]) => void;
   upsertGroup: (group: ChatGroup) => void;
   setRooms: (rooms: ChatRoomSummary[]) => void;
   linkRoom: (roomId: number, userId: number) => void;
   touchUser: (userId: number, timestamp: string) => void;
   setPresent: (groupId: number, userIds: number[]) => void;
-  setPresence: (groupId: number, userId: number, present: boolean) => void;
+  setPresence: (groupId: number, changes: Pick<GroupPresenceChange, 'user_id' | 'present'>[]) => void;
 }
 
 export const createDirectorySlice: StateCreator<AppState, [], [], DirectorySlice> = (set) => ({
@@ -35,11 +36,16 @@ export const createDirectorySlice: StateCreator<AppState, [], [], DirectorySlice
 
   setUsers: (users) => set({ users: Object.fromEntries(users.map((u) => [u.user_id, u])) }),
   upsertUser: (user) => set((s) => ({ users: { ...s.users, [user.user_id]: { ...s.users[user.user_id], ...user } } })),
-  setOnline: (userId, online) =>
+  setOnline: (changes) =>
     set((s) => {
-      const user = s.users[userId];
-      if (!user || user.online === online) return s;
-      return { users: { ...s.users, [userId]: { ...user, online } } };
+      let users = s.users;
+      for (const { user_id: userId, online } of changes) {
+        const user = users[userId];
+        if (!user || user.online === online) continue;
+        if (users === s.users) users = { ...s.users };
+        users[userId] = { ...user, online };
+      }
+      return users === s.users ? s : { users };
     }),
   setGroups: (groups) => set({ groups: Object.fromEntries(groups.map((g) => [g.chat_group_id, g])) }),
   upsertGroup: (group) =>
@@ -74,12 +80,15 @@ export const createDirectorySlice: StateCreator<AppState, [], [], DirectorySlice
       (s.lastActivityByUser[userId] ?? '') >= timestamp ? s : { lastActivityByUser: { ...s.lastActivityByUser, [userId]: timestamp } },
     ),
   setPresent: (groupId, userIds) => set((s) => ({ presentByGroup: { ...s.presentByGroup, [groupId]: [...new Set(userIds)] } })),
-  setPresence: (groupId, userId, present) =>
+  setPresence: (groupId, changes) =>
     set((s) => {
       const current = s.presentByGroup[groupId] ?? [];
-      const has = current.includes(userId);
-      if (has === present) return s;
-      const next = present ? [...current, userId] : current.filter((id) => id !== userId);
-      return { presentByGroup: { ...s.presentByGroup, [groupId]: next } };
+      const present = new Set(current);
+      for (const change of changes) {
+        if (change.present) present.add(change.user_id);
+        else present.delete(change.user_id);
+      }
+      const unchanged = present.size === current.length && current.every((id) => present.has(id));
+      return unchanged ? s : { presentByGroup: { ...s.presentByGroup, [groupId]: [...present] } };
     }),
 });
