@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Database } from '../src/db/client.js';
+import { LosslessPGlite } from '../src/db/lossless-pglite.js';
 import * as schema from '../src/db/schema/index.js';
 import { onCleanup } from './cleanup.js';
 
@@ -72,6 +72,7 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
   const pool = (settings: Record<string, string>): Database => {
     const client = postgres(url.toString(), {
       max: 10,
+      prepare: false,
       onnotice: () => undefined,
       connection: settings,
       debug: (_connection, query, parameters) => log.record(query, parameters as unknown[]),
@@ -89,7 +90,7 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
     };
   };
   const db = pool({});
-  const raw = postgres(url.toString(), { max: 1, onnotice: () => undefined });
+  const raw = postgres(url.toString(), { max: 1, prepare: false, onnotice: () => undefined });
   onCleanup(`close admin link to ${name}`, () => raw.end({ timeout: 2 }));
   return {
     label: 'PostgreSQL 15',
@@ -104,7 +105,8 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
 export async function openPgliteBench(): Promise<BenchDatabase> {
   const dir = await mkdtemp(join(tmpdir(), 'parley-bench-'));
   onCleanup(`remove ${dir}`, () => rm(dir, { recursive: true, force: true }));
-  const client = new PGlite(join(dir, 'db'));
+  // The server's own PGlite class: the same extensions (pg_trgm) and the same result decoding.
+  const client = new LosslessPGlite({ dataDir: join(dir, 'db') });
   onCleanup('close PGlite', async () => {
     if (!client.closed) await client.close();
   });
