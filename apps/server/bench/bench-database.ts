@@ -77,6 +77,7 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
   const pool = (settings: Record<string, string>): Database => {
     const client = postgres(url.toString(), {
       max: 10,
+      prepare: false,
       onnotice: () => undefined,
       connection: settings,
       debug: (_connection, query, parameters) => log.record(query, parameters as unknown[]),
@@ -94,7 +95,7 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
     };
   };
   const db = pool({});
-  const raw = postgres(url.toString(), { max: 1, onnotice: () => undefined });
+  const raw = postgres(url.toString(), { max: 1, prepare: false, onnotice: () => undefined });
   onCleanup(`close admin link to ${name}`, () => raw.end({ timeout: 2 }));
   return {
     label: 'PostgreSQL 15',
@@ -111,7 +112,7 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
 export async function openPgliteBench(): Promise<BenchDatabase> {
   const dir = await mkdtemp(join(tmpdir(), 'parley-bench-'));
   onCleanup(`remove ${dir}`, () => rm(dir, { recursive: true, force: true }));
-  // The server's own PGlite class: it loads the extensions the migrations create (pg_trgm).
+  // The server's own PGlite class: the same extensions (pg_trgm) and the same result decoding.
   const client = new LosslessPGlite({ dataDir: join(dir, 'db') });
   onCleanup('close PGlite', async () => {
     if (!client.closed) await client.close();

@@ -11,6 +11,7 @@ export interface PageTiming {
   room: 'big' | 'small';
   medianMs: number;
   p95Ms: number;
+  p99Ms: number;
   statementsPerRequest: number;
 }
 
@@ -92,6 +93,7 @@ export async function timePages(
         room: which,
         medianMs: median(samples[which]),
         p95Ms: percentile(samples[which], 95),
+        p99Ms: percentile(samples[which], 99),
         statementsPerRequest: statements[which] / options.count,
       });
     }
@@ -111,16 +113,7 @@ export async function explainPages(
 ): Promise<PagePlan[]> {
   const plans: PagePlan[] = [];
   for (const kind of pageKinds) for (const which of ['big', 'small'] as const) {
-    const room = rooms[which];
-    bench.log.captured.length = 0;
-    bench.log.capturing = true;
-    try {
-      await timedGet(url, token, room, kind);
-    } finally {
-      bench.log.capturing = false;
-    }
-    const pageQuery = bench.log.captured.find((s) => /from "messages"/i.test(s.text) && /order by/i.test(s.text));
-    if (!pageQuery) throw new Error(`no page query was captured for ${kind}`);
+    const pageQuery = await capturePageQuery(bench, url, token, rooms[which], kind);
     plans.push(summarize(kind, which, 'custom', await explain(bench, pageQuery.text, pageQuery.params)));
     if (bench.db.kind === 'postgres') {
       plans.push(summarize(kind, which, 'generic', await explainGeneric(bench, pageQuery.text, pageQuery.params)));
@@ -147,7 +140,8 @@ async function explainGeneric(bench: BenchDatabase, text: string, params: unknow
   await bench.raw(`prepare parley_bench_page as ${text}`);
   try {
     await bench.raw('set plan_cache_mode = force_generic_plan');
-    return await explain(bench, `execute parley_bench_page(${literals.join(', ')})`, []);
+    const args = literals.length > 0 ? `(${literals.join(', ')})` : '';
+    return await explain(bench, `execute parley_bench_page${args}`, []);
   } finally {
     await bench.raw('reset plan_cache_mode');
     await bench.raw('deallocate parley_bench_page');
@@ -165,4 +159,59 @@ function summarize(kind: PageKind, room: 'big' | 'small', plan: 'custom' | 'gene
     scan: scan?.[1] ?? '?',
     executionMs: execution ? Number(execution[1]) : Number.NaN,
   };
+}
+
+export interface SqlTiming {
+  kind: PageKind;
+  room: 'big' | 'small';
+  medianMs: number;
+  p99Ms: number;
+}
+
+/**
+ * The page query alone, exactly as the server sent it, timed `count` times on the benchmark's
+ * own link (one connection, unnamed statements): the floor an HTTP page is compared with.
+ */
+export async function timePageSql(
+  bench: BenchDatabase,
+  url: string,
+  token: string,
+  rooms: { big: SeededRoom; small: SeededRoom },
+  options: { warmup: number; count: number },
+): Promise<SqlTiming[]> {
+  const results: SqlTiming[] = [];
+  for (const kind of pageKinds) for (const which of ['big', 'small'] as const) {
+    const query = await capturePageQuery(bench, url, token, rooms[which], kind);
+    for (let i = 0; i < options.warmup; i++) await bench.raw(query.text, query.params);
+    const samples: number[] = [];
+    for (let i = 0; i < options.count; i++) {
+      const started = performance.now();
+      await bench.raw(query.text, query.params);
+      samples.push(performance.now() - started);
+    }
+    results.push({ kind, room: which, medianMs: median(samples), p99Ms: percentile(samples, 99) });
+  }
+  return results;
+}
+
+async function capturePageQuery(
+  bench: BenchDatabase,
+  url: string,
+  token: string,
+  room: SeededRoom,
+  kind: PageKind,
+): Promise<{ text: string; params: unknown[] }> {
+  // After a pause (the profile being written) the server may have closed the idle keep-alive
+  // socket just as the client reuses it; an untimed request first takes that reset.
+  await fetch(`${url}/health`, { signal: AbortSignal.timeout(requestTimeoutMs) }).catch(() => undefined);
+  bench.log.captured.length = 0;
+  bench.log.capturing = true;
+  try {
+    await timedGet(url, token, room, kind);
+  } finally {
+    bench.log.capturing = false;
+  }
+  const pageQuery = bench.log.captured.find((s) => /from "?messages"?/i.test(s.text) && /order by/i.test(s.text));
+  if (!pageQuery) throw new Error(`no page query was captured for ${kind}`);
+  return pageQuery;
 }

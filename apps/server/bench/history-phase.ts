@@ -1,12 +1,15 @@
 import type { BenchDatabase } from './bench-database.js';
 import { login, migrate, startBenchServer } from './bench-server.js';
-import { explainPages, timePages, type PagePlan, type PageTiming } from './history-bench.js';
+import { explainPages, timePages, timePageSql, type PagePlan, type PageTiming, type SqlTiming } from './history-bench.js';
+import { profiled } from './history-profile.js';
 import { seed, type Seeded } from './seed.js';
 
 export interface HistoryResult {
   label: string;
   seeded: Seeded;
   timings: PageTiming[];
+  /** The page query alone on the benchmark's link, in the same run. */
+  sql: SqlTiming[];
   plans: PagePlan[];
 }
 
@@ -27,9 +30,10 @@ export async function runHistoryPhase(bench: BenchDatabase, options: HistoryOpti
   const server = await startBenchServer(bench.db);
   try {
     const token = await login(server.url, seeded.me);
-    const timings = await timePages(bench, server.url, token, seeded, options);
+    const timings = await profiled(bench.label, () => timePages(bench, server.url, token, seeded, options));
+    const sql = await timePageSql(bench, server.url, token, seeded, options);
     const plans = await explainPages(bench, server.url, token, seeded);
-    return { label: bench.label, seeded, timings, plans };
+    return { label: bench.label, seeded, timings, sql, plans };
   } finally {
     await server.app.close();
   }

@@ -1,7 +1,8 @@
 import { limits, type SelfUser } from '@parley/shared';
-import { and, eq, lt } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
-import { sessions, users } from '../db/schema/index.js';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { toDate, toId, type Database } from '../db/client.js';
+import { hexLiteral } from '../db/literals.js';
+import { sessions } from '../db/schema/index.js';
 import { hashToken, newToken } from './tokens.js';
 
 /** A session is touched at most this often, so reads do not all turn into writes. */
@@ -18,36 +19,33 @@ export async function createSession(db: Database, userId: number, now: Date): Pr
   return token;
 }
 
-/** The live session of a token, sliding its expiry forward; null when unknown or expired. */
+/**
+ * The live session of a token, sliding its expiry forward; null when unknown or expired. Every
+ * request runs this, so the digest is written into the text (`hexLiteral`): one round trip.
+ */
 export async function findSession(db: Database, token: string, now: Date): Promise<Session | null> {
-  const [row] = await db.orm
-    .select({
-      sessionId: sessions.id,
-      lastUsedAt: sessions.lastUsedAt,
-      userId: users.id,
-      email: users.email,
-      firstName: users.firstName,
-      lastName: users.lastName,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, hashToken(token)))
-    .limit(1);
+  const [row] = await db.rows<Record<string, unknown>>(sql`
+    select s.id as session_id, s.last_used_at, u.id as user_id, u.email, u.first_name, u.last_name
+    from sessions s join users u on u.id = s.user_id
+    where s.token_hash = ${hexLiteral(hashToken(token))}
+    limit 1`);
   if (!row) return null;
-  const idleMs = now.getTime() - row.lastUsedAt.getTime();
+  const sessionId = toId(row.session_id);
+  const lastUsedAt = toDate(row.last_used_at);
+  const idleMs = now.getTime() - lastUsedAt.getTime();
   if (idleMs > limits.sessionIdleTtlMs) {
-    await db.orm.delete(sessions).where(eq(sessions.id, row.sessionId));
+    await db.orm.delete(sessions).where(eq(sessions.id, sessionId));
     return null;
   }
   if (idleMs > touchIntervalMs) {
     await db.orm
       .update(sessions)
       .set({ lastUsedAt: now })
-      .where(and(eq(sessions.id, row.sessionId), lt(sessions.lastUsedAt, now)));
+      .where(and(eq(sessions.id, sessionId), lt(sessions.lastUsedAt, now)));
   }
   return {
-    sessionId: row.sessionId,
-    user: { user_id: row.userId, email: row.email, first_name: row.firstName, last_name: row.lastName },
+    sessionId,
+    user: { user_id: toId(row.user_id), email: String(row.email), first_name: String(row.first_name), last_name: String(row.last_name) },
   };
 }
 

@@ -5,7 +5,7 @@ import { requireAuth, sessionOf } from '../http/auth.js';
 import { pathId } from '../http/params.js';
 import { parseHistoryQuery, readPage } from '../messages/history.js';
 import { toChatMessage } from '../messages/message-shapes.js';
-import { inRoom, messagePage } from '../messages/messages.queries.js';
+import { roomWithPage, type RoomOfUser } from '../messages/room-page.queries.js';
 import { isOnline, onlineUserIds } from '../presence/presence.js';
 import { findRoomOf, listRooms } from './rooms.queries.js';
 
@@ -36,10 +36,17 @@ export function roomsRoutes(ctx: AppContext): Router {
     const { user } = sessionOf(res);
     const roomId = pathId(req.params.id);
     const query = parseHistoryQuery(req.query);
-    const room = isReachableId(roomId) ? await findRoomOf(ctx.db, roomId, user.user_id) : null;
+    // The room check rides on the page's statement; a page that needs no rows checks alone.
+    let room: RoomOfUser | null | undefined = isReachableId(roomId) ? undefined : null;
+    const page = await readPage(query, async (request) => {
+      if (room === null) return [];
+      const found = await roomWithPage(ctx.db, roomId, user.user_id, request);
+      room = found?.room ?? null;
+      return found?.messages ?? [];
+    });
+    if (room === undefined) room = await findRoomOf(ctx.db, roomId, user.user_id);
     // Someone else's room answers exactly like a missing one.
     if (!room) throw new ParleyError('not_found', 'There is no such chat room.');
-    const page = await readPage(query, (request) => messagePage(ctx.db, inRoom(room.id), request));
     // One user's presence: the size of their own Socket.IO room, read as the answer leaves.
     const online = isOnline(ctx.io, room.other.id);
     res.json({

@@ -1,0 +1,58 @@
+import type { ChatRoomResponse, RoomChatMessage } from '@parley/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, signUp, type SignedUp } from './support/http.js';
+import { useServer } from './support/server.js';
+import { connect, send } from './support/sockets.js';
+
+/*
+ * A room page checks the room in the same statement as the page; a page that needs no rows (an
+ * `after` beyond any id) checks it alone. Both ways must answer a stranger with not_found.
+ */
+const server = useServer();
+
+let ada: SignedUp;
+let bob: SignedUp;
+let eve: SignedUp;
+let roomId: number;
+
+beforeAll(async () => {
+  ada = await signUp(server(), { first: 'Ada' });
+  bob = await signUp(server(), { first: 'Bob' });
+  eve = await signUp(server());
+  const socket = await connect(server().url, ada.token);
+  const ack = await send(socket, { chat_type: 'room', other_user_id: bob.user.user_id, message: 'hello' });
+  socket.disconnect();
+  roomId = (ack as { message: RoomChatMessage }).message.chat_room_id;
+});
+
+const pages = ['', '?until=99999999999999999999', '?after=99999999999999999999'];
+
+describe('the room check of a history page', () => {
+  it.each(pages)('a member reads the room with the other person (%s)', async (query) => {
+    const reply = await call<ChatRoomResponse>(server(), 'GET', `/chat_rooms/${roomId}${query}`, { token: bob.token });
+    expect(reply.status).toBe(200);
+    expect(reply.body.chat_room_id).toBe(roomId);
+    expect(reply.body.other_user).toMatchObject({ user_id: ada.user.user_id, first_name: 'Ada' });
+    const expected = query === '?after=99999999999999999999' ? [] : ['hello'];
+    expect(reply.body.messages.map((m) => m.message)).toEqual(expected);
+    expect(reply.body.has_more).toBe(false);
+  });
+
+  it.each(pages)('a stranger gets not_found (%s)', async (query) => {
+    const reply = await call(server(), 'GET', `/chat_rooms/${roomId}${query}`, { token: eve.token });
+    expect(reply.status).toBe(404);
+    expect(reply.body).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('an empty room of the caller answers an empty page', async () => {
+    const socket = await connect(server().url, eve.token);
+    const ack = await send(socket, { chat_type: 'room', other_user_id: ada.user.user_id, message: 'hi' });
+    socket.disconnect();
+    const room = (ack as { message: RoomChatMessage }).message;
+    const reply = await call<ChatRoomResponse>(server(), 'GET', `/chat_rooms/${room.chat_room_id}?until=${room.id}`, {
+      token: ada.token,
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ messages: [], has_more: false, other_user: { user_id: eve.user.user_id } });
+  });
+});
