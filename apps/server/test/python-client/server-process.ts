@@ -1,10 +1,7 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const serverDir = fileURLToPath(new URL('../..', import.meta.url));
+import { startServerProcess as spawnServer } from '../support/server-process.js';
 
 export interface ServerProcess {
   url: string;
@@ -30,39 +27,14 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     ...env,
   };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: childEnv,
-    stdio: 'pipe',
-  });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server printed no listening line: ${out}`)), 100_000);
-    const look = () => {
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(out);
-      if (!match) return;
-      clearTimeout(timer);
-      child.stdout.off('data', look);
-      resolve(match[1]!);
-    };
-    child.stdout.on('data', look);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited early: ${out}`));
-    });
-  });
-
+  const server = await spawnServer(childEnv, 100_000);
   return {
-    url,
+    url: server.url,
     dataDir,
-    output: () => out,
+    output: server.output,
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
+      if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGTERM');
+      await server.exited;
       await rm(dataDir, { recursive: true, force: true });
     },
   };
