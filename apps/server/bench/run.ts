@@ -22,6 +22,9 @@ import { measured, startBareTarget, startParleyTarget, stopTarget, type Target }
  * Ctrl-C; a watchdog stops it at `limitMs`.
  */
 const quick = process.argv.includes('--quick');
+/** `--only=postgres` or `--only=pglite`: one database (with its baseline), e.g. under a profiler. */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+if (only !== undefined && only !== 'postgres' && only !== 'pglite') throw new Error('--only takes postgres or pglite');
 
 const config = quick
   ? {
@@ -126,13 +129,16 @@ async function main(): Promise<void> {
   console.log(`${machineLine()} at start`);
   const sections: string[] = [];
 
-  const pg = await onDatabase(await openPostgresBench(), config.postgresUsers);
-  await runCleanups();
-  sections.push(sideBySide(`PostgreSQL 15, ${config.postgresUsers.toLocaleString('en')} users`, await bare(config.postgresUsers), pg.results, pg.baselines));
-
-  const lite = await onDatabase(await openPgliteBench(), config.pgliteUsers);
-  await runCleanups();
-  sections.push(sideBySide(`PGlite (embedded), ${config.pgliteUsers.toLocaleString('en')} users`, await bare(config.pgliteUsers), lite.results, lite.baselines));
+  if (only !== 'pglite') {
+    const pg = await onDatabase(await openPostgresBench(), config.postgresUsers);
+    await runCleanups();
+    sections.push(sideBySide(`PostgreSQL 15, ${config.postgresUsers.toLocaleString('en')} users`, await bare(config.postgresUsers), pg.results, pg.baselines));
+  }
+  if (only !== 'postgres') {
+    const lite = await onDatabase(await openPgliteBench(), config.pgliteUsers);
+    await runCleanups();
+    sections.push(sideBySide(`PGlite (embedded), ${config.pgliteUsers.toLocaleString('en')} users`, await bare(config.pgliteUsers), lite.results, lite.baselines));
+  }
 
   console.log(`${machineLine()} at end`);
   console.log('');

@@ -49,6 +49,15 @@ export async function startBareTarget(users: LoadUsers): Promise<Target> {
   return { label: 'bare Socket.IO', url, server, ...load, users, pids: () => Promise.resolve(pids) };
 }
 
+/**
+ * With PARLEY_BENCH_SERVER_PROFILE naming a folder, the server runs under V8's CPU profiler and
+ * writes one `.cpuprofile` there when it stops (the whole run; its timeline shows each row).
+ */
+function profileArgs(): string[] {
+  const dir = process.env.PARLEY_BENCH_SERVER_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=500'] : [];
+}
+
 /** The real server (src/main.ts) on the bench database, rate limits off, logs at warn. */
 export async function startParleyTarget(bench: BenchDatabase, users: LoadUsers): Promise<Target> {
   const scratch = await mkdtemp(join(tmpdir(), 'parley-bench-server-'));
@@ -64,7 +73,7 @@ export async function startParleyTarget(bench: BenchDatabase, users: LoadUsers):
     WEB_CLIENT_DIR: join(scratch, 'no-web-client'),
     BOT_API_URL: '',
   };
-  const server = startChild('./parley-process.ts', env, `Parley server (${bench.label})`, ['--expose-gc']);
+  const server = startChild('./parley-process.ts', env, `Parley server (${bench.label})`, ['--expose-gc', ...profileArgs()]);
   const url = await listening(server);
   const load = startLoad('Parley');
   const own = [process.pid, server.pid, load.sender.pid, ...load.receivers.map((r) => r.pid)];

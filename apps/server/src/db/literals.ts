@@ -19,3 +19,13 @@ export function hexLiteral(value: string): SQL {
   if (!/^[0-9a-f]+$/.test(value)) throw new TypeError('not a lowercase hex string');
   return sql.raw(`'${value}'`);
 }
+
+/** A valid Date as a timestamptz literal: `toISOString()` yields only digits, `-`, `:`, `.`, `T`, `Z`. */
+export function timestampLiteral(value: Date): SQL {
+  if (Number.isNaN(value.getTime())) throw new TypeError('not a valid date');
+  return sql.raw(`'${value.toISOString()}'::timestamptz`);
+}
+
+export function boolLiteral(value: boolean): SQL {
+  return sql.raw(value ? 'true' : 'false');
+}

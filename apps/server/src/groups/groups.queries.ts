@@ -55,23 +55,6 @@ export async function renameGroup(db: Database, groupId: number, name: string): 
   }
 }
 
-/**
- * Entering a group in one statement: makes the user a member (a new member has read everything
- * the group held before they joined) and, when `present`, starts their presence. Returns whether
- * they were not a member before.
- */
-export async function enterAsMember(db: Database, groupId: number, userId: number, now: Date, present: boolean): Promise<boolean> {
-  const rows = await db.rows<{ inserted: boolean }>(sql`
-    insert into group_members (group_id, user_id, read_count, joined_at, present_from)
-    select g.id, ${userId}::bigint, g.message_count, ${now.toISOString()}::timestamptz,
-      case when ${present}::boolean then g.message_count end
-    from chat_groups g where g.id = ${groupId}::bigint
-    on conflict (group_id, user_id) do update set present_from = excluded.present_from
-      where ${present}::boolean and group_members.present_from is null
-    returning (xmax = 0) as inserted`);
-  return rows.some((row) => row.inserted);
-}
-
 export async function isMember(db: Database, groupId: number, userId: number): Promise<boolean> {
   const rows = await db.orm
     .select({ userId: groupMembers.userId })

@@ -12,13 +12,13 @@ import { Router, type Response } from 'express';
 import type { AppContext } from '../context.js';
 import { requireAuth, sessionOf } from '../http/auth.js';
 import { pathId } from '../http/params.js';
-import { parseHistoryQuery, readPage } from '../messages/history.js';
+import { parseHistoryQuery, readPage, type PageRequest } from '../messages/history.js';
 import { toChatMessage } from '../messages/message-shapes.js';
-import { inGroup, messagePage } from '../messages/messages.queries.js';
 import { enterGroup } from '../presence/group-presence.js';
 import { isOnline, isPresent, presentUserIds } from '../presence/presence.js';
 import { markAbsent, markPresent } from './group-read-marks.queries.js';
-import { createGroup, enterAsMember, findGroup, listGroups, renameGroup, type GroupRow } from './groups.queries.js';
+import { enterWithPage, type GroupEntry } from './group-entry.queries.js';
+import { createGroup, findGroup, listGroups, renameGroup, type GroupRow } from './groups.queries.js';
 
 function toChatGroup(group: GroupRow): ChatGroup {
   return { chat_group_id: group.id, chat_group_name: group.name, author_id: group.authorId };
@@ -81,21 +81,28 @@ export function groupsRoutes(ctx: AppContext): Router {
     const { user } = sessionOf(res);
     const groupId = pathId(req.params.id);
     const query = parseHistoryQuery(req.query);
-    const group = isReachableId(groupId) ? await findGroup(ctx.db, groupId) : null;
-    if (!group) throw noSuchGroup();
+    if (!isReachableId(groupId)) throw noSuchGroup();
     // Only a request that will announce the caller counts: paging while present is a plain read.
-    const present = isPresent(ctx.io, user.user_id, group.id);
+    const present = isPresent(ctx.io, user.user_id, groupId);
     if (!present) await ctx.rateLimits.write('groupPresence', user.user_id);
     const entering = !present && isOnline(ctx.io, user.user_id);
-    if (await enterAsMember(ctx.db, group.id, user.user_id, ctx.clock.now(), entering)) {
-      ctx.io.in(socketRooms.user(user.user_id)).socketsJoin(socketRooms.groupMembers(group.id));
-    }
+    const enter = (request: PageRequest) => enterWithPage(ctx.db, groupId, user.user_id, ctx.clock.now(), entering, request);
+    // The group, the membership and the page are one statement; a page that needs no rows
+    // (`after` beyond any id) still enters, with an empty page.
+    let entry: GroupEntry | null | undefined;
+    const page = await readPage(query, async (request) => {
+      entry = await enter(request);
+      return entry?.messages ?? [];
+    });
+    if (entry === undefined) entry = await enter({ bound: null, order: 'desc', limit: 0 });
+    if (!entry) throw noSuchGroup();
+    const { group } = entry;
+    if (entry.joined) ctx.io.in(socketRooms.user(user.user_id)).socketsJoin(socketRooms.groupMembers(group.id));
     // Decided again after the write, from the adapter in this tick: a socket may have opened or
     // the last one closed meanwhile, and the read marks follow what is announced.
     const entered = enterGroup(ctx.io, user, group.id);
     if (entered && !entering) await markPresent(ctx.db, group.id, user.user_id);
     else if (entering && !entered && !isPresent(ctx.io, user.user_id, group.id)) await markAbsent(ctx.db, [group.id], user.user_id);
-    const page = await readPage(query, (request) => messagePage(ctx.db, inGroup(group.id), request));
     // Read after every await above, so the list holds whoever is present as the answer leaves.
     const presentIds = presentUserIds(ctx.io, group.id);
     res.json({
