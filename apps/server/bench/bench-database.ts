@@ -75,23 +75,32 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
   url.pathname = `/${name}`;
   const log = new StatementLog();
   const pool = (settings: Record<string, string>): Database => {
-    const client = postgres(url.toString(), {
-      max: 10,
-      prepare: false,
-      onnotice: () => undefined,
-      connection: settings,
-      debug: (_connection, query, parameters) => log.record(query, parameters as unknown[]),
-    });
-    onCleanup(`close a pool on ${name}`, () => client.end({ timeout: 2 }));
-    const orm = drizzlePostgres(client, { schema });
+    const open = (max: number) => {
+      const client = postgres(url.toString(), {
+        max,
+        prepare: false,
+        onnotice: () => undefined,
+        connection: settings,
+        debug: (_connection, query, parameters) => log.record(query, parameters as unknown[]),
+      });
+      onCleanup(`close a pool on ${name}`, () => client.end({ timeout: 2 }));
+      return { client, orm: drizzlePostgres(client, { schema }) };
+    };
+    // Like the server's: a pool, and one connection for the statements that keep their order.
+    const main = open(10);
+    const ordered = open(1);
     return {
       kind: 'postgres',
-      orm,
+      orm: main.orm,
       async rows<T extends Record<string, unknown>>(query: Parameters<Database['rows']>[0]) {
-        const result = await orm.execute(query);
-        return [...result] as T[];
+        return [...(await main.orm.execute(query))] as T[];
       },
-      close: () => client.end({ timeout: 2 }),
+      async rowsInOrder<T extends Record<string, unknown>>(query: Parameters<Database['rows']>[0]) {
+        return [...(await ordered.orm.execute(query))] as T[];
+      },
+      close: async () => {
+        await Promise.all([main.client.end({ timeout: 2 }), ordered.client.end({ timeout: 2 })]);
+      },
     };
   };
   const db = pool({});
@@ -125,13 +134,14 @@ export async function openPgliteBench(): Promise<BenchDatabase> {
     return query(text, params, options);
   }) as typeof client.query;
   const orm = drizzlePglite(client, { schema });
+  async function rows<T extends Record<string, unknown>>(q: Parameters<Database['rows']>[0]): Promise<T[]> {
+    return (await orm.execute(q)).rows as T[];
+  }
   const db: Database = {
     kind: 'pglite',
     orm,
-    async rows<T extends Record<string, unknown>>(q: Parameters<Database['rows']>[0]) {
-      const result = await orm.execute(q);
-      return result.rows as T[];
-    },
+    rows,
+    rowsInOrder: rows,
     close: () => client.close(),
   };
   return {

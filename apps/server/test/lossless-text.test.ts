@@ -27,6 +27,10 @@ const texts: readonly string[] = [
   'line one\r\nline two\r\n',
   '👩🏽‍💻 🏳️‍🌈 𝄞',
   '😀'.repeat(4000),
+  // Quotes and backslashes of every kind SQL text could trip on (message batches travel as literals).
+  "it's ''quoted'' \\ and \\' and E'\\x41' and $$dollar$$ and \\u0041 and \"json\"",
+  '\\',
+  "'",
 ];
 
 function expectSameTexts(actual: readonly string[], expected: readonly string[] = texts): void {

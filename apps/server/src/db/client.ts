@@ -25,6 +25,13 @@ export interface Database {
   readonly kind: DatabaseTarget['kind'];
   readonly orm: Orm;
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * Rows on a link whose statements run one after another in the order they were sent, each
+   * sent without waiting for the one before (pipelined on one connection): the message batches,
+   * whose ids must rise in the order the batches were cut. A statement with parameters waits
+   * for the one before it (postgres.js describes it first), so the batches carry none.
+   */
+  rowsInOrder<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -46,13 +53,12 @@ export function openDatabase(target: DatabaseTarget): Database {
     // rolls back and still reports success. Unnamed statements are also planned with their
     // actual parameters every time, which a page query needs (a generic plan walks the primary
     // key of a small room), with no startup parameter a pooler would refuse.
-    const client = postgres(target.url, {
-      max: 10,
-      prepare: false,
-      backoff: reconnectDelaySeconds,
-      onnotice: () => undefined,
-    });
+    const options = { prepare: false, backoff: reconnectDelaySeconds, onnotice: () => undefined };
+    const client = postgres(target.url, { ...options, max: 10 });
     const orm = drizzlePostgres(client, { schema });
+    // One connection of its own, so its statements keep their order; it reconnects like the pool.
+    const orderedClient = postgres(target.url, { ...options, max: 1 });
+    const ordered = drizzlePostgres(orderedClient, { schema });
     return {
       kind: 'postgres',
       orm,
@@ -60,7 +66,13 @@ export function openDatabase(target: DatabaseTarget): Database {
         const result = await orm.execute(query);
         return [...result] as T[];
       },
-      close: () => client.end({ timeout: 2 }),
+      async rowsInOrder<T extends Record<string, unknown>>(query: SQL) {
+        const result = await ordered.execute(query);
+        return [...result] as T[];
+      },
+      close: async () => {
+        await Promise.all([client.end({ timeout: 2 }), orderedClient.end({ timeout: 2 })]);
+      },
     };
   }
   // A template seeds only a folder that holds no cluster yet; an existing one is opened as it is.
@@ -71,13 +83,16 @@ export function openDatabase(target: DatabaseTarget): Database {
     loadDataDir: target.template && !seeded ? target.template : undefined,
   });
   const orm = drizzlePglite(client, { schema });
+  async function rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
+    const result = await orm.execute(query);
+    return result.rows as T[];
+  }
+  // PGlite has one connection, and runs what it is given in the order given.
   return {
     kind: 'pglite',
     orm,
-    async rows<T extends Record<string, unknown>>(query: SQL) {
-      const result = await orm.execute(query);
-      return result.rows as T[];
-    },
+    rows,
+    rowsInOrder: rows,
     close: () => client.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
+import { textLiteral } from '../db/literals.js';
 import { jsonColumn } from './json-column.js';
 
 /** One room or group message on its way into the table. */
@@ -82,6 +83,7 @@ const groupColumns = sql`,
  * failed nextval would), the receivers' room counters and the groups' message counters go up
  * once per conversation, and each group sender's own messages count as read by them. The cost
  * per message does not depend on the size of a group: the members' read marks are only read.
+ * Batches sent one after another run in that order (`rowsInOrder`), so their ids rise in it.
  */
 export async function insertMessageBatch(db: Database, batch: MessageInsert[]): Promise<BatchResult> {
   const input = JSON.stringify(
@@ -96,13 +98,14 @@ export async function insertMessageBatch(db: Database, batch: MessageInsert[]): 
   );
   const rooms = batch.some((m) => m.roomId !== null);
   const groups = batch.some((m) => m.groupId !== null);
-  const [row] = await db.rows<Record<string, unknown>>(sql`
+  // No parameters, so the batch goes out at once on the ordered link, behind the one before it.
+  const [row] = await db.rowsInOrder<Record<string, unknown>>(sql`
     with input as materialized (
-      select nextval(pg_get_serial_sequence('messages', 'id')) as id, t.ord,
+      select nextval('messages_id_seq'::regclass) as id, t.ord,
         (t.item->>'room_id')::bigint as room_id, (t.item->>'group_id')::bigint as group_id,
         (t.item->>'sender_id')::bigint as sender_id, t.item->>'body' as body,
         (t.item->>'client_id')::uuid as client_id, (t.item->>'created_at')::timestamptz as created_at
-      from json_array_elements(${input}::json) with ordinality as t(item, ord)
+      from json_array_elements(${textLiteral(input)}::json) with ordinality as t(item, ord)
     ), stored as (
       insert into messages (id, room_id, group_id, sender_id, body, client_id, created_at)
       select id, room_id, group_id, sender_id, body, client_id, created_at from input order by ord

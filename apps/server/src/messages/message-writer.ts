@@ -11,7 +11,7 @@ import { insertMessageBatch, type BatchResult, type MessageInsert } from './mess
 import { firstUses } from './first-uses.js';
 import { toChatMessage } from './message-shapes.js';
 import { findByClientIds, type EarlierMessage } from './messages.queries.js';
-import { createWriteQueue, type Outcome } from './write-queue.js';
+import { createStagedWriteQueue, type Outcome } from './write-queue.js';
 
 export interface RoomWrite {
   roomId: number;
@@ -40,6 +40,12 @@ type Written = { kind: 'room'; message: RoomChatMessage } | { kind: 'group'; mes
 
 /** Enough for a desktop flushing a long queue; small enough that one statement stays quick. */
 const maxBatch = 500;
+
+/**
+ * Two: the next batch waits in the database's queue while the last one commits, so the
+ * database goes from one commit straight to the next. More would only wait there too.
+ */
+const batchesInFlight = 2;
 
 const usedElsewhere = () => new ParleyError('conflict', 'This client_id was already used for another conversation.');
 
@@ -125,10 +131,16 @@ function publish(ctx: AppContext, result: BatchResult, sent: { write: RoomWrite 
 }
 
 export function createMessageWriter(ctx: AppContext): MessageWriter {
-  async function writeBatch(writes: (RoomWrite | GroupWrite)[]): Promise<Outcome<Written>[]> {
-    const { unique, slots } = firstUses(writes, (write) => (write.clientId === null ? null : `${write.senderId}:${write.clientId}`));
+  type Stored = { unique: (RoomWrite | GroupWrite)[]; slots: number[]; result: BatchResult };
 
-    const result = await insertMessageBatch(ctx.db, unique.map(toInsert));
+  // The database's part of a batch: it may be sent while the batch before it is still stored.
+  async function store(writes: (RoomWrite | GroupWrite)[]): Promise<Stored> {
+    const { unique, slots } = firstUses(writes, (write) => (write.clientId === null ? null : `${write.senderId}:${write.clientId}`));
+    return { unique, slots, result: await insertMessageBatch(ctx.db, unique.map(toInsert)) };
+  }
+
+  // The rest, batch after batch: retries looked up, deliveries sent, every send answered.
+  async function finish(writes: (RoomWrite | GroupWrite)[], { unique, slots, result }: Stored): Promise<Outcome<Written>[]> {
     // Only a retry is skipped; its first message is committed, so a read after the batch sees it.
     const skipped = unique.filter((write, i) => result.ids[i] === null && write.clientId !== null);
     const earlier = await findByClientIds(
@@ -162,8 +174,9 @@ export function createMessageWriter(ctx: AppContext): MessageWriter {
     });
   }
 
-  const queue = createWriteQueue(writeBatch, {
+  const queue = createStagedWriteQueue({ store, finish }, {
     maxBatch,
+    inFlight: batchesInFlight,
     batchFailed(error, size) {
       ctx.logger.error({ err: describeError(error), size }, 'a batch of messages could not be stored');
       return new ParleyError('unavailable', 'The message could not be stored; nothing was saved. Please send it again.');
