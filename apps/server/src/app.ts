@@ -36,6 +36,7 @@ import { createRoomSender } from './rooms/rooms.handlers.js';
 import { roomsRoutes } from './rooms/rooms.routes.js';
 import { closeTransports } from './shutdown/close-transports.js';
 import { watchInFlight } from './shutdown/drain.js';
+import { createInFlight } from './shutdown/in-flight.js';
 import { afterPendingIo, stopListening } from './shutdown/stop-listening.js';
 import { usersRoutes } from './users/users.routes.js';
 import { webClientRoutes } from './web-client/web-client.routes.js';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): ParleyApp {
     settings,
     passwords: deps.passwords ?? createPasswords(),
     rateLimits: createRateLimits(settings.rateLimits),
+    backgroundWrites: createInFlight(),
   };
 
   app.disable('x-powered-by');
@@ -169,6 +171,8 @@ export function createApp(deps: AppDeps): ParleyApp {
       if (!(await inFlight.drain(drainBoundMs))) logger.warn({ boundMs: drainBoundMs }, 'shutdown cut work still in flight');
       await closeTransports(io, transportCloseBoundMs);
       await io.close();
+      // The departures those closes caused write their read marks before the database closes.
+      if (!(await ctx.backgroundWrites.settled(drainBoundMs))) logger.warn({ boundMs: drainBoundMs }, 'shutdown cut departures still being recorded');
       httpServer.closeAllConnections();
       await httpClosed;
       await botChat.drain();

@@ -8,6 +8,7 @@ import type { Settings } from './env.js';
 import type { RateLimits } from './http/rate-limits.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';
+import type { InFlight } from './shutdown/in-flight.js';
 
 /** What a socket carries once its handshake is authenticated. */
 export interface SocketData {
@@ -32,4 +33,9 @@ export interface AppContext {
   settings: Settings;
   passwords: Passwords;
   rateLimits: RateLimits;
+  /**
+   * Database writes nobody waits for (what a socket's departure records): a shutdown lets them
+   * finish before the database closes, since the departures come from closing the transports.
+   */
+  backgroundWrites: InFlight;
 }

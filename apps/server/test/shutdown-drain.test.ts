@@ -2,10 +2,12 @@ import { mkdtemp } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SendAck } from '@parley/shared';
+import type { ChatGroup, SendAck } from '@parley/shared';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../src/db/client.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
-import { signUp } from './support/http.js';
+import { call, signUp } from './support/http.js';
 import { beforeProcessStarts, serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process.js';
 import { closeAllSockets, connect, sleep } from './support/sockets.js';
 
@@ -72,5 +74,45 @@ describe('SIGTERM', () => {
     for (const answer of await Promise.all(sends)) expect(['ok', 'unavailable']).toContain(answer);
     expect(await server.exited).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(5_000);
+  }, 120_000);
+
+  it('records the departures its closing sockets cause (group read marks) before the database closes', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'parley-drain-'));
+    const db = await createTestDatabase({ dataDir: join(dataDir, 'db') });
+    // Enough members that their departures are still being written when the transports are closed.
+    const members = 40;
+    try {
+      const [people, group] = await beforeProcessStarts(db, async (s) => {
+        const people = await Promise.all(Array.from({ length: members }, () => signUp(s)));
+        const created = await call<ChatGroup>(s, 'POST', '/chat_groups', { token: people[0]!.token, body: { chat_group_name: 'Drain' } });
+        return [people, created.body] as const;
+      });
+      const node = await startServerProcess(serverProcessEnv(db, dataDir));
+      try {
+        await Promise.all(people.map((person) => connect(node.url, person.token)));
+        // Entering with a socket open makes each present: their read marks follow the group.
+        for (const person of people) {
+          expect((await call(node, 'GET', `/chat_groups/${group.chat_group_id}`, { token: person.token })).status).toBe(200);
+        }
+        node.child.kill('SIGTERM');
+        expect(await node.exited).toBe(0);
+        expect(node.output()).not.toContain('marking groups left failed');
+      } finally {
+        node.child.kill('SIGKILL');
+        closeAllSockets();
+      }
+      // Read straight from the database: the next start would tidy marks left behind.
+      const link = openDatabase(db.target);
+      try {
+        const rows = await link.rows<{ present: unknown }>(
+          sql`select count(*)::int as present from group_members where group_id = ${group.chat_group_id} and present_from is not null`,
+        );
+        expect(rows).toEqual([{ present: 0 }]);
+      } finally {
+        await link.close();
+      }
+    } finally {
+      await db.drop();
+    }
   }, 120_000);
 });

@@ -74,6 +74,9 @@ export function markAbsentOnLastDisconnect(ctx: AppContext, socket: ParleySocket
   socket.on('disconnect', () => {
     // Read in the same tick as the leave: a socket joining after this is a new presence.
     if (groupIds.length === 0 || isOnline(ctx.io, user.user_id)) return;
-    markAbsent(ctx.db, groupIds, user.user_id).catch((error: unknown) => ctx.logger.error({ err: describeError(error) }, 'marking groups left failed'));
+    const done = ctx.backgroundWrites.start();
+    markAbsent(ctx.db, groupIds, user.user_id)
+      .catch((error: unknown) => ctx.logger.error({ err: describeError(error) }, 'marking groups left failed'))
+      .finally(done);
   });
 }
