@@ -6,12 +6,12 @@ import {
   connectionStateSchema,
   eventChannels,
   openConversationSchema,
-  serverEventSchema,
   serverIpc,
   uiIpc,
   type ParleyBridge,
   type Unsubscribe,
 } from '@parley/shared/ipc';
+import { parseServerEvent } from '@parley/shared';
 import type { z } from 'zod';
 
 /**
@@ -25,16 +25,29 @@ function invoke(channel: string, ...args: unknown[]): Promise<never> {
   return ipcRenderer.invoke(channel, ...args) as Promise<never>;
 }
 
-function subscribe<S extends z.ZodType>(channel: string, schema: S | null, listener: (value: z.output<S>) => void): Unsubscribe {
+/** Listens on a main → renderer channel; `parse` answers null for what must not reach the page. */
+function subscribe<T>(channel: string, parse: (payload: unknown) => T | null, listener: (value: T) => void): Unsubscribe {
   const handler = (_event: IpcRendererEvent, payload: unknown) => {
-    if (schema === null) return listener(undefined as z.output<S>);
-    const parsed = schema.safeParse(payload);
-    if (parsed.success) listener(parsed.data);
+    const parsed = parse(payload);
+    if (parsed !== null) listener(parsed);
   };
   ipcRenderer.on(channel, handler);
   return () => {
     ipcRenderer.removeListener(channel, handler);
   };
+}
+
+function schemaParser<S extends z.ZodType>(schema: S): (payload: unknown) => z.output<S> | null {
+  return (payload) => {
+    const parsed = schema.safeParse(payload);
+    return parsed.success ? parsed.data : null;
+  };
+}
+
+/** A server event main relayed as `{ event, payload }`, parsed again with the shared event map. */
+function relayedServerEvent(relayed: unknown) {
+  if (typeof relayed !== 'object' || relayed === null || !('event' in relayed) || typeof relayed.event !== 'string') return null;
+  return parseServerEvent(relayed.event, 'payload' in relayed ? relayed.payload : undefined);
 }
 
 const bridge = {
@@ -71,10 +84,10 @@ const bridge = {
     leaveGroup: (groupId) => invoke(chatIpc.leaveGroup.channel, groupId),
   },
   events: {
-    onServerEvent: (listener) => subscribe(eventChannels.serverEvent, serverEventSchema, listener),
-    onConnectionState: (listener) => subscribe(eventChannels.connectionState, connectionStateSchema, listener),
-    onResync: (listener) => subscribe(eventChannels.resync, null, () => listener()),
-    onOpenConversation: (listener) => subscribe(eventChannels.openConversation, openConversationSchema, listener),
+    onServerEvent: (listener) => subscribe(eventChannels.serverEvent, relayedServerEvent, listener),
+    onConnectionState: (listener) => subscribe(eventChannels.connectionState, schemaParser(connectionStateSchema), listener),
+    onResync: (listener) => subscribe(eventChannels.resync, () => true, () => listener()),
+    onOpenConversation: (listener) => subscribe(eventChannels.openConversation, schemaParser(openConversationSchema), listener),
   },
   ui: {
     setActiveConversation: (conversation) => ipcRenderer.send(uiIpc.setActiveConversation.channel, conversation),

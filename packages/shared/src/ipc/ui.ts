@@ -1,12 +1,8 @@
 import { z } from 'zod';
-import { idSchema } from '../schemas/common.js';
+import { conversationRefSchema } from '../conversation.js';
 import { defineInvoke } from './contract.js';
 
-export const conversationRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('bot') }).strict(),
-  z.object({ kind: z.literal('room'), userId: idSchema }).strict(),
-  z.object({ kind: z.literal('group'), groupId: idSchema }).strict(),
-]);
+export { conversationRefSchema };
 
 export const uiIpc = {
   /** One-way (`send`, no answer): the renderer reports what it shows. */

@@ -1,4 +1,5 @@
-import type { ChatGroup, UserSummary } from '@parley/shared';
+import type { ChatGroup } from '../schemas/groups.js';
+import type { UserSummary } from '../schemas/users.js';
 
 /** Names of people and groups, so a notification can say who wrote. Kept fresh by socket events. */
 export class Directory {
