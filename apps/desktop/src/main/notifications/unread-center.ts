@@ -52,14 +52,8 @@ export class UnreadCenter {
       case 'message':
         this.onMessage(event.payload);
         return;
-      case 'user_registered':
-        this.deps.directory.putUser(event.payload);
-        return;
-      case 'group_created':
-      case 'group_updated':
-        this.deps.directory.putGroup(event.payload);
-        return;
       default:
+        this.deps.directory.learn(event);
         return;
     }
   }
