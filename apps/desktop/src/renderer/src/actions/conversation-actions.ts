@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@parley/shared';
 import type { ActionContext } from './context';
-import { refOf, type ConversationKey } from '../stores/conversation-key';
+import { refOf, type ConversationKey } from '@parley/shared';
 import { emptyConversation, withLatestPage, withNewerPage, withOlderPage } from '../stores/conversations-slice';
 import { firstConfirmedId, fromBotMessage, fromChatMessage, lastConfirmedId, type UiMessage } from '../stores/message-list';
 import type { Result } from '@parley/shared/ipc';
