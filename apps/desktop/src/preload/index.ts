@@ -8,6 +8,11 @@ import {
   openConversationSchema,
   serverIpc,
   uiIpc,
+  type BridgeArgs,
+  type BridgeDomain,
+  type BridgeMethod,
+  type BridgeResult,
+  type IpcCall,
   type ParleyBridge,
   type Unsubscribe,
 } from '@parley/shared/ipc';
@@ -20,9 +25,15 @@ import type { z } from 'zod';
  * and the main process still checks every argument. Events from main are checked here again.
  */
 
-// The promise types come from the bridge: main answers every channel with the bridge's Result.
-function invoke(channel: string, ...args: unknown[]): Promise<never> {
-  return ipcRenderer.invoke(channel, ...args) as Promise<never>;
+/**
+ * Calls one IPC contract. Its answer is typed by the bridge method the contract carries: the main
+ * process's handler for that channel is type-checked to answer exactly that.
+ */
+function invoke<D extends BridgeDomain, M extends BridgeMethod<D>, A extends z.ZodType<readonly unknown[]>>(
+  call: IpcCall<D, M, A>,
+  ...args: BridgeArgs<D, M>
+): Promise<BridgeResult<D, M>> {
+  return ipcRenderer.invoke(call.channel, ...args) as Promise<BridgeResult<D, M>>;
 }
 
 /** Listens on a main → renderer channel; `parse` answers null for what must not reach the page. */
@@ -53,35 +64,35 @@ function relayedServerEvent(relayed: unknown) {
 const bridge = {
   platform: 'desktop',
   server: {
-    current: () => invoke(serverIpc.current.channel),
-    join: (url) => invoke(serverIpc.join.channel, url),
-    host: () => invoke(serverIpc.host.channel),
-    setSharing: (share) => invoke(serverIpc.setSharing.channel, share),
-    outbox: () => invoke(serverIpc.outbox.channel),
-    forget: () => invoke(serverIpc.forget.channel),
+    current: () => invoke(serverIpc.current),
+    join: (url) => invoke(serverIpc.join, url),
+    host: () => invoke(serverIpc.host),
+    setSharing: (share) => invoke(serverIpc.setSharing, share),
+    outbox: () => invoke(serverIpc.outbox),
+    forget: () => invoke(serverIpc.forget),
   },
   auth: {
-    register: (request) => invoke(authIpc.register.channel, request),
-    login: (request) => invoke(authIpc.login.channel, request),
-    logout: () => invoke(authIpc.logout.channel),
-    session: () => invoke(authIpc.session.channel),
-    keepsSignIn: () => invoke(authIpc.keepsSignIn.channel),
+    register: (request) => invoke(authIpc.register, request),
+    login: (request) => invoke(authIpc.login, request),
+    logout: () => invoke(authIpc.logout),
+    session: () => invoke(authIpc.session),
+    keepsSignIn: () => invoke(authIpc.keepsSignIn),
   },
   api: {
-    users: () => invoke(apiIpc.users.channel),
-    notifications: () => invoke(apiIpc.notifications.channel),
-    markRead: (request) => invoke(apiIpc.markRead.channel, request),
-    botHistory: (page) => invoke(apiIpc.botHistory.channel, page),
-    chatRooms: () => invoke(apiIpc.chatRooms.channel),
-    chatRoom: (roomId, page) => invoke(apiIpc.chatRoom.channel, roomId, page),
-    chatGroups: () => invoke(apiIpc.chatGroups.channel),
-    chatGroup: (groupId, page) => invoke(apiIpc.chatGroup.channel, groupId, page),
-    createGroup: (request) => invoke(apiIpc.createGroup.channel, request),
-    renameGroup: (groupId, name) => invoke(apiIpc.renameGroup.channel, groupId, name),
+    users: () => invoke(apiIpc.users),
+    notifications: () => invoke(apiIpc.notifications),
+    markRead: (request) => invoke(apiIpc.markRead, request),
+    botHistory: (page) => invoke(apiIpc.botHistory, page),
+    chatRooms: () => invoke(apiIpc.chatRooms),
+    chatRoom: (roomId, page) => invoke(apiIpc.chatRoom, roomId, page),
+    chatGroups: () => invoke(apiIpc.chatGroups),
+    chatGroup: (groupId, page) => invoke(apiIpc.chatGroup, groupId, page),
+    createGroup: (request) => invoke(apiIpc.createGroup, request),
+    renameGroup: (groupId, name) => invoke(apiIpc.renameGroup, groupId, name),
   },
   chat: {
-    send: (payload) => invoke(chatIpc.send.channel, payload),
-    leaveGroup: (groupId) => invoke(chatIpc.leaveGroup.channel, groupId),
+    send: (payload) => invoke(chatIpc.send, payload),
+    leaveGroup: (groupId) => invoke(chatIpc.leaveGroup, groupId),
   },
   events: {
     onServerEvent: (listener) => subscribe(eventChannels.serverEvent, relayedServerEvent, listener),
@@ -91,7 +102,7 @@ const bridge = {
   },
   ui: {
     setActiveConversation: (conversation) => ipcRenderer.send(uiIpc.setActiveConversation.channel, conversation),
-    openExternal: (url) => invoke(uiIpc.openExternal.channel, url),
+    openExternal: (url) => invoke(uiIpc.openExternal, url),
   },
 } satisfies ParleyBridge;
 

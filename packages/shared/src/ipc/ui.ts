@@ -6,6 +6,6 @@ export { conversationRefSchema };
 
 export const uiIpc = {
   /** One-way (`send`, no answer): the renderer reports what it shows. */
-  setActiveConversation: defineInvoke('parley:ui:set-active-conversation', z.tuple([conversationRefSchema.nullable()])),
-  openExternal: defineInvoke('parley:ui:open-external', z.tuple([z.string().max(8192)])),
+  setActiveConversation: defineInvoke('ui', 'setActiveConversation', z.tuple([conversationRefSchema.nullable()])),
+  openExternal: defineInvoke('ui', 'openExternal', z.tuple([z.string().max(8192)])),
 } as const;
