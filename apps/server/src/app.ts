@@ -1,6 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { limits } from '@parley/shared';
+import { authRoutes as routes, limits } from '@parley/shared';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/auth.routes.js';
@@ -17,6 +17,7 @@ import { createGroupSender } from './groups/groups.handlers.js';
 import { groupsRoutes } from './groups/groups.routes.js';
 import { errorHandler } from './http/errors.js';
 import { notFound } from './http/not-found.js';
+import { reply } from './http/reply.js';
 import { createHostPolicy } from './http/host-names.js';
 import { rejectMalformedUrl } from './http/malformed-url.js';
 import { noStore } from './http/no-store.js';
@@ -128,9 +129,7 @@ export function createApp(deps: AppDeps): ParleyApp {
   app.use(originGuard(isAllowedOrigin));
   app.use(express.json({ limit: limits.payloadMaxBytes }));
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.get(routes.health.path, (_req, res) => reply(res, routes.health, { status: 'ok' }));
   app.use(registrationRoutes(ctx));
   app.use(authRoutes(ctx));
   app.use(usersRoutes(ctx));

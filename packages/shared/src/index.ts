@@ -13,3 +13,4 @@ export * from './events/chat.js';
 export * from './events/broadcasts.js';
 export * from './events/maps.js';
 export * from './conversation.js';
+export * from './routes/index.js';
