@@ -4,8 +4,6 @@ import {
   notificationRoutes as routes,
   ParleyError,
   parseOrThrow,
-  socketEvents,
-  socketRooms,
   type NotificationEntry,
 } from '@parley/shared';
 import { Router } from 'express';
@@ -16,6 +14,7 @@ import { reply } from '../http/reply.js';
 import { toChatMessage } from '../messages/message-shapes.js';
 import { markRoomRead } from '../rooms/rooms.queries.js';
 import { unreadEntries } from './notifications.queries.js';
+import { announceUnread } from './unread-announcements.js';
 
 export function notificationsRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -42,13 +41,13 @@ export function notificationsRoutes(ctx: AppContext): Router {
       if (!ok) throw new ParleyError('not_found', 'You have no such chat room.');
       const cleared = { chat_room_id: input.chat_room_id, unread_count: 0 as const };
       // The user's other devices learn the conversation was read here.
-      ctx.io.to(socketRooms.user(user.user_id)).emit(socketEvents.notification, cleared);
+      announceUnread(ctx.io, user.user_id, cleared);
       reply(res, routes.markRead, cleared);
     } else {
       const ok = isReachableId(input.chat_group_id) && (await markGroupRead(ctx.db, input.chat_group_id, user.user_id));
       if (!ok) throw new ParleyError('not_found', 'You are not in such a group.');
       const cleared = { chat_group_id: input.chat_group_id, unread_count: 0 as const };
-      ctx.io.to(socketRooms.user(user.user_id)).emit(socketEvents.notification, cleared);
+      announceUnread(ctx.io, user.user_id, cleared);
       reply(res, routes.markRead, cleared);
     }
   });
