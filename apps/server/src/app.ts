@@ -1,11 +1,11 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { limits } from '@parley/shared';
+import { authRoutes as routes, limits } from '@parley/shared';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/auth.routes.js';
 import { createPasswords, type Passwords } from './auth/passwords.js';
-import { createBotChat } from './bot/bot-chat.handlers.js';
+import { createBotChat } from './bot/bot-chat.js';
 import { botChatRoutes } from './bot/bot-chat.routes.js';
 import type { Bot, WorkspaceLookup } from './bot/bot.js';
 import { createWorkspaceLookup } from './bot/workspace-lookup.js';
@@ -13,10 +13,11 @@ import { systemClock, type Clock } from './clock.js';
 import type { AppContext, ParleyServer } from './context.js';
 import type { Database } from './db/client.js';
 import type { Settings } from './env.js';
-import { createGroupSender } from './groups/groups.handlers.js';
+import { createGroupSender } from './groups/group-sender.js';
 import { groupsRoutes } from './groups/groups.routes.js';
 import { errorHandler } from './http/errors.js';
 import { notFound } from './http/not-found.js';
+import { reply } from './http/reply.js';
 import { createHostPolicy } from './http/host-names.js';
 import { rejectMalformedUrl } from './http/malformed-url.js';
 import { noStore } from './http/no-store.js';
@@ -32,7 +33,7 @@ import { handshakeAuth } from './realtime/handshake.js';
 import { createIo } from './realtime/io.js';
 import { onConnection, prepareConnection } from './realtime/connection.js';
 import { registrationRoutes } from './registration/registration.routes.js';
-import { createRoomSender } from './rooms/rooms.handlers.js';
+import { createRoomSender } from './rooms/room-sender.js';
 import { roomsRoutes } from './rooms/rooms.routes.js';
 import { closeTransports } from './shutdown/close-transports.js';
 import { watchInFlight } from './shutdown/drain.js';
@@ -130,9 +131,7 @@ export function createApp(deps: AppDeps): ParleyApp {
   app.use(originGuard(isAllowedOrigin));
   app.use(express.json({ limit: limits.payloadMaxBytes }));
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.get(routes.health.path, (_req, res) => reply(res, routes.health, { status: 'ok' }));
   app.use(registrationRoutes(ctx));
   app.use(authRoutes(ctx));
   app.use(usersRoutes(ctx));

@@ -12,3 +12,5 @@ export * from './events/names.js';
 export * from './events/chat.js';
 export * from './events/broadcasts.js';
 export * from './events/maps.js';
+export * from './conversation.js';
+export * from './routes/index.js';

@@ -10,7 +10,11 @@ export const limits = {
   payloadMaxBytes: 64 * 1024,
   registrationLinkTtlMs: 24 * 60 * 60 * 1000,
   sessionIdleTtlMs: 30 * 24 * 60 * 60 * 1000,
+  /** The protocol's bound: a socket silent this long is dropped (and its user announced offline). */
   heartbeatDropMs: 60_000,
+  /** Socket.IO's heartbeat, which drops a silent socket after interval + timeout: 45 s, within the bound. */
+  heartbeatPingIntervalMs: 25_000,
+  heartbeatPingTimeoutMs: 20_000,
 } as const;
 
 /** A token bucket: `burst` at once, refilled continuously at `perHour`. */

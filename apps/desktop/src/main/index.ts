@@ -1,6 +1,6 @@
 import { app, ipcMain, net, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { watchOnline } from './connection/online-watch.js';
-import { realTimers } from './connection/socket-port.js';
+import { realTimers } from '@parley/shared/client';
 import { registerIpcHandlers } from './ipc/register.js';
 import { createEventRelay } from './ipc/event-relay.js';
 import { createSystemNotifier } from './notifications/system-notifier.js';

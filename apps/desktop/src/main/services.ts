@@ -2,11 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ConversationRef } from '@parley/shared/ipc';
-import { createParleyApi } from '@parley/shared/client';
-import { Connection } from './connection/connection.js';
-import { realTimers } from './connection/socket-port.js';
-import { socketIoFactory } from './connection/socket-io-port.js';
+import type { ConversationRef } from '@parley/shared';
+import { Connection, Directory, RoomLinkMap, createParleyApi, realTimers, socketIoFactory, withCatchUp } from '@parley/shared/client';
 import { findFreePort } from './host/free-port.js';
 import { checkHealth } from './host/health.js';
 import { LocalHost } from './host/local-host.js';
@@ -14,7 +11,6 @@ import { shareUrls } from './host/share-urls.js';
 import { utilityLauncher } from './host/utility-launcher.js';
 import type { EventRelay } from './ipc/event-relay.js';
 import { NotificationCoalescer, type Coalesced } from './notifications/coalescer.js';
-import { Directory } from './notifications/directory.js';
 import { UnreadCenter, refreshUnread } from './notifications/unread-center.js';
 import type { TrayView } from './notifications/unread-state.js';
 import type { AppPaths } from './paths.js';
@@ -42,18 +38,21 @@ export function createServices(hooks: ServiceHooks) {
   // Forward references: the REST client needs the server's URL and reports a revoked token.
   let server: ServerService | null = null;
   let auth: AuthService | null = null;
-  const api = createParleyApi({
+  // History calls with `after` follow every page, so the window gets all it missed in one answer.
+  const api = withCatchUp(createParleyApi({
     fetch,
     baseUrl: () => server?.url ?? null,
     token: () => tokens.current(),
     onUnauthorized: () => void auth?.endLocally(),
-  });
+  }));
 
   const connection = new Connection({ socketFactory: socketIoFactory, timers: realTimers, random: Math.random });
   const directory = new Directory();
+  const rooms = new RoomLinkMap();
   const coalescer = new NotificationCoalescer(hooks.showNotification, realTimers);
   const unread = new UnreadCenter({
     directory,
+    rooms,
     render: hooks.render,
     notify: (request) => coalescer.push(request),
     forget: (key) => coalescer.forget(key),
@@ -67,7 +66,7 @@ export function createServices(hooks: ServiceHooks) {
       };
     },
   });
-  const refresh = () => refreshUnread(unread, directory, api);
+  const refresh = () => refreshUnread(unread, { directory, rooms }, api);
 
   // Packaged builds carry the web client next to the server bundle (electron-builder.yml).
   const webClientDir = join(dirname(hooks.paths.serverEntry), 'web');

@@ -6,12 +6,17 @@ import {
   connectionStateSchema,
   eventChannels,
   openConversationSchema,
-  serverEventSchema,
   serverIpc,
   uiIpc,
+  type BridgeArgs,
+  type BridgeDomain,
+  type BridgeMethod,
+  type BridgeResult,
+  type IpcCall,
   type ParleyBridge,
   type Unsubscribe,
 } from '@parley/shared/ipc';
+import { parseServerEvent } from '@parley/shared';
 import type { z } from 'zod';
 
 /**
@@ -20,16 +25,22 @@ import type { z } from 'zod';
  * and the main process still checks every argument. Events from main are checked here again.
  */
 
-// The promise types come from the bridge: main answers every channel with the bridge's Result.
-function invoke(channel: string, ...args: unknown[]): Promise<never> {
-  return ipcRenderer.invoke(channel, ...args) as Promise<never>;
+/**
+ * Calls one IPC contract. Its answer is typed by the bridge method the contract carries: the main
+ * process's handler for that channel is type-checked to answer exactly that.
+ */
+function invoke<D extends BridgeDomain, M extends BridgeMethod<D>, A extends z.ZodType<readonly unknown[]>>(
+  call: IpcCall<D, M, A>,
+  ...args: BridgeArgs<D, M>
+): Promise<BridgeResult<D, M>> {
+  return ipcRenderer.invoke(call.channel, ...args) as Promise<BridgeResult<D, M>>;
 }
 
-function subscribe<S extends z.ZodType>(channel: string, schema: S | null, listener: (value: z.output<S>) => void): Unsubscribe {
+/** Listens on a main → renderer channel; `parse` answers null for what must not reach the page. */
+function subscribe<T>(channel: string, parse: (payload: unknown) => T | null, listener: (value: T) => void): Unsubscribe {
   const handler = (_event: IpcRendererEvent, payload: unknown) => {
-    if (schema === null) return listener(undefined as z.output<S>);
-    const parsed = schema.safeParse(payload);
-    if (parsed.success) listener(parsed.data);
+    const parsed = parse(payload);
+    if (parsed !== null) listener(parsed);
   };
   ipcRenderer.on(channel, handler);
   return () => {
@@ -37,48 +48,61 @@ function subscribe<S extends z.ZodType>(channel: string, schema: S | null, liste
   };
 }
 
+function schemaParser<S extends z.ZodType>(schema: S): (payload: unknown) => z.output<S> | null {
+  return (payload) => {
+    const parsed = schema.safeParse(payload);
+    return parsed.success ? parsed.data : null;
+  };
+}
+
+/** A server event main relayed as `{ event, payload }`, parsed again with the shared event map. */
+function relayedServerEvent(relayed: unknown) {
+  if (typeof relayed !== 'object' || relayed === null || !('event' in relayed) || typeof relayed.event !== 'string') return null;
+  return parseServerEvent(relayed.event, 'payload' in relayed ? relayed.payload : undefined);
+}
+
 const bridge = {
   platform: 'desktop',
   server: {
-    current: () => invoke(serverIpc.current.channel),
-    join: (url) => invoke(serverIpc.join.channel, url),
-    host: () => invoke(serverIpc.host.channel),
-    setSharing: (share) => invoke(serverIpc.setSharing.channel, share),
-    outbox: () => invoke(serverIpc.outbox.channel),
-    forget: () => invoke(serverIpc.forget.channel),
+    current: () => invoke(serverIpc.current),
+    join: (url) => invoke(serverIpc.join, url),
+    host: () => invoke(serverIpc.host),
+    setSharing: (share) => invoke(serverIpc.setSharing, share),
+    outbox: () => invoke(serverIpc.outbox),
+    forget: () => invoke(serverIpc.forget),
   },
   auth: {
-    register: (request) => invoke(authIpc.register.channel, request),
-    login: (request) => invoke(authIpc.login.channel, request),
-    logout: () => invoke(authIpc.logout.channel),
-    session: () => invoke(authIpc.session.channel),
-    keepsSignIn: () => invoke(authIpc.keepsSignIn.channel),
+    register: (request) => invoke(authIpc.register, request),
+    login: (request) => invoke(authIpc.login, request),
+    logout: () => invoke(authIpc.logout),
+    session: () => invoke(authIpc.session),
+    keepsSignIn: () => invoke(authIpc.keepsSignIn),
   },
   api: {
-    users: () => invoke(apiIpc.users.channel),
-    notifications: () => invoke(apiIpc.notifications.channel),
-    markRead: (request) => invoke(apiIpc.markRead.channel, request),
-    botHistory: (page) => invoke(apiIpc.botHistory.channel, page),
-    chatRooms: () => invoke(apiIpc.chatRooms.channel),
-    chatRoom: (roomId, page) => invoke(apiIpc.chatRoom.channel, roomId, page),
-    chatGroups: () => invoke(apiIpc.chatGroups.channel),
-    chatGroup: (groupId, page) => invoke(apiIpc.chatGroup.channel, groupId, page),
-    createGroup: (request) => invoke(apiIpc.createGroup.channel, request),
-    renameGroup: (groupId, name) => invoke(apiIpc.renameGroup.channel, groupId, name),
+    users: () => invoke(apiIpc.users),
+    notifications: () => invoke(apiIpc.notifications),
+    markRead: (request) => invoke(apiIpc.markRead, request),
+    botHistory: (page) => invoke(apiIpc.botHistory, page),
+    chatRooms: () => invoke(apiIpc.chatRooms),
+    chatRoom: (roomId, page) => invoke(apiIpc.chatRoom, roomId, page),
+    chatGroups: () => invoke(apiIpc.chatGroups),
+    chatGroup: (groupId, page) => invoke(apiIpc.chatGroup, groupId, page),
+    createGroup: (request) => invoke(apiIpc.createGroup, request),
+    renameGroup: (groupId, name) => invoke(apiIpc.renameGroup, groupId, name),
   },
   chat: {
-    send: (payload) => invoke(chatIpc.send.channel, payload),
-    leaveGroup: (groupId) => invoke(chatIpc.leaveGroup.channel, groupId),
+    send: (payload) => invoke(chatIpc.send, payload),
+    leaveGroup: (groupId) => invoke(chatIpc.leaveGroup, groupId),
   },
   events: {
-    onServerEvent: (listener) => subscribe(eventChannels.serverEvent, serverEventSchema, listener),
-    onConnectionState: (listener) => subscribe(eventChannels.connectionState, connectionStateSchema, listener),
-    onResync: (listener) => subscribe(eventChannels.resync, null, () => listener()),
-    onOpenConversation: (listener) => subscribe(eventChannels.openConversation, openConversationSchema, listener),
+    onServerEvent: (listener) => subscribe(eventChannels.serverEvent, relayedServerEvent, listener),
+    onConnectionState: (listener) => subscribe(eventChannels.connectionState, schemaParser(connectionStateSchema), listener),
+    onResync: (listener) => subscribe(eventChannels.resync, () => true, () => listener()),
+    onOpenConversation: (listener) => subscribe(eventChannels.openConversation, schemaParser(openConversationSchema), listener),
   },
   ui: {
     setActiveConversation: (conversation) => ipcRenderer.send(uiIpc.setActiveConversation.channel, conversation),
-    openExternal: (url) => invoke(uiIpc.openExternal.channel, url),
+    openExternal: (url) => invoke(uiIpc.openExternal, url),
   },
 } satisfies ParleyBridge;
 

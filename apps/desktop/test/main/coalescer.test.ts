@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NotificationCoalescer, type Coalesced } from '../../src/main/notifications/coalescer.js';
-import type { NotificationRequest } from '../../src/main/notifications/decide.js';
-import { FakeTimers } from './fakes/fake-timers.js';
+import type { NotificationRequest } from '@parley/shared/client';
+import { FakeTimers } from '../../../../packages/shared/test/client/fakes/fake-timers.js';
 
-const message = (key: string, body: string): NotificationRequest => ({
+const message = (key: `group:${number}`, body: string): NotificationRequest => ({
   conversation: { kind: 'group', groupId: Number(key.split(':')[1]) },
   key,
   title: 'Team',

@@ -1,133 +1,96 @@
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Server } from 'socket.io';
-import type { ConnectionState, ServerEvent } from '@parley/shared/ipc';
-import { Connection } from '../../src/main/connection/connection.js';
-import { realTimers } from '../../src/main/connection/socket-port.js';
-import { socketIoFactory } from '../../src/main/connection/socket-io-port.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SelfUser, ServerEvent } from '@parley/shared';
+import type { ConnectionState } from '@parley/shared/ipc';
+import { Connection, realTimers, socketIoFactory } from '@parley/shared/client';
+import { RealServer } from '../support/real-server.js';
 
-// The real socket.io client against a real Socket.IO server on 127.0.0.1, port 0.
-let http: HttpServer;
-let io: Server;
-let connection: Connection | null = null;
-/** Handshakes still to refuse as `unavailable` (the server's database is down). */
-let unavailableHandshakes = 0;
-const handshakeTokens: unknown[] = [];
+// The client core with the real socket.io client against the real Parley server on 127.0.0.1.
+let server: RealServer;
+let ada: { token: string; user: SelfUser };
+let bob: { token: string; user: SelfUser };
+const opened: Connection[] = [];
 
-async function startServer(port = 0): Promise<string> {
-  http = createServer();
-  io = new Server(http);
-  io.use((socket, next) => {
-    handshakeTokens.push(socket.handshake.auth.token);
-    if (unavailableHandshakes > 0) {
-      unavailableHandshakes -= 1;
-      const error = new Error('unavailable') as Error & { data: unknown };
-      error.data = { code: 'unavailable' };
-      return next(error);
-    }
-    if (socket.handshake.auth.token === 'good') return next();
-    const error = new Error('unauthorized') as Error & { data: unknown };
-    error.data = { code: 'unauthorized' };
-    next(error);
-  });
-  io.on('connection', (socket) => {
-    socket.on('message', (payload: { message: string }, ack: (answer: unknown) => void) =>
-      ack({ ok: true, message: { id: 1, is_user: true, message: payload.message, timestamp: '2026-11-24T09:30:00.000Z' } }),
-    );
-  });
-  await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-}
+beforeAll(async () => {
+  server = await RealServer.start();
+  ada = await server.signUp('Ada');
+  bob = await server.signUp('Bob');
+}, 90_000);
 
-async function stopServer(): Promise<void> {
-  io.disconnectSockets(true);
-  await new Promise<void>((resolve) => io.close(() => resolve()));
-}
+afterAll(async () => {
+  await server?.stop();
+});
 
-function waitFor(check: () => boolean, ms = 5000): Promise<void> {
+afterEach(() => {
+  for (const connection of opened.splice(0)) connection.stop();
+});
+
+function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const poll = () => {
       if (check()) return resolve();
       if (Date.now() - started > ms) return reject(new Error('timed out'));
-      setTimeout(poll, 10);
+      setTimeout(poll, 20);
     };
     poll();
   });
 }
 
-function connect(url: string, token: string) {
+function connect(token: string) {
   const states: ConnectionState[] = [];
   const events: ServerEvent[] = [];
   const counters = { resyncs: 0, expired: 0 };
-  connection = new Connection({ socketFactory: socketIoFactory, timers: realTimers, random: () => 0.5, policy: { baseMs: 50, maxMs: 200, jitter: 0 } });
+  const connection = new Connection({ socketFactory: socketIoFactory, timers: realTimers, random: () => 0.5, policy: { baseMs: 100, maxMs: 400, jitter: 0 } });
+  opened.push(connection);
   connection.onState((state) => states.push(state));
   connection.onServerEvent((event) => events.push(event));
   connection.onResync(() => counters.resyncs++);
   connection.onSessionExpired(() => counters.expired++);
-  connection.start(url, token);
+  connection.start(server.url, token);
   return { connection, states, events, counters };
 }
 
-afterEach(async () => {
-  unavailableHandshakes = 0;
-  handshakeTokens.length = 0;
-  connection?.stop();
-  connection = null;
-  await stopServer().catch(() => undefined);
-});
-
-describe('connection over a real Socket.IO server', () => {
-  it('connects with the token as handshake auth and relays server events', async () => {
-    const url = await startServer();
-    const { connection, events } = connect(url, 'good');
-    await waitFor(() => connection.state.status === 'connected');
-    io.emit('presence', { user_id: 2, online: true });
-    await waitFor(() => events.length === 1);
-    expect(events[0]).toEqual({ event: 'presence', payload: { user_id: 2, online: true } });
+describe('the client core against the real server', () => {
+  it('connects with the token and relays parsed events: a message and its notification', async () => {
+    const toAda = connect(ada.token);
+    const fromBob = connect(bob.token);
+    await waitFor(() => toAda.connection.state.status === 'connected' && fromBob.connection.state.status === 'connected');
+    const ack = await fromBob.connection.send({ chat_type: 'room', other_user_id: ada.user.user_id, message: 'hello Ada' });
+    expect(ack).toMatchObject({ ok: true, message: { user_id: bob.user.user_id, message: 'hello Ada' } });
+    await waitFor(() => toAda.events.some((e) => e.event === 'notification'));
+    expect(toAda.events).toContainEqual({ event: 'message', payload: expect.objectContaining({ chat_type: 'room', message: 'hello Ada' }) });
+    expect(toAda.events).toContainEqual({ event: 'notification', payload: expect.objectContaining({ unread_count: 1 }) });
   });
 
-  it('a send resolves with the acknowledgement', async () => {
-    const url = await startServer();
-    const { connection } = connect(url, 'good');
+  it('a refused send is answered through its acknowledgement, parsed', async () => {
+    const { connection } = connect(ada.token);
     await waitFor(() => connection.state.status === 'connected');
-    expect(await connection.send({ chat_type: 'bot', message: 'hello' })).toMatchObject({ ok: true, message: { message: 'hello' } });
+    const ack = await connection.send({ chat_type: 'group', chat_group_id: 999_999, message: 'anyone?' });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await connection.leaveGroup(999_999)).toEqual({ ok: true });
   });
 
-  it('a refused token ends the session', async () => {
-    const url = await startServer();
-    const { connection, counters } = connect(url, 'revoked');
+  it('a token the server does not know ends the session instead of retrying', async () => {
+    const { connection, counters } = connect('not-a-token');
     await waitFor(() => counters.expired === 1);
     expect(connection.state).toEqual({ status: 'signed_out' });
   });
 
-  it('a handshake refused as unavailable keeps the session and retries with the same token', async () => {
-    const url = await startServer();
-    unavailableHandshakes = 2;
-    const { connection, counters } = connect(url, 'good');
+  it('a server killed and started again is survived: backoff, reconnect with the same token, resync', async () => {
+    const { connection, states, counters } = connect(bob.token);
     await waitFor(() => connection.state.status === 'connected');
-    expect([counters.expired, handshakeTokens]).toEqual([0, ['good', 'good', 'good']]);
-  });
-
-  it('a server restart is survived: reconnect with backoff, then resync', async () => {
-    const url = await startServer();
-    const port = Number(new URL(url).port);
-    const { connection, states, counters } = connect(url, 'good');
-    await waitFor(() => connection.state.status === 'connected');
-    await stopServer();
+    await server.kill();
     await waitFor(() => states.some((s) => s.status === 'reconnecting' && s.attempt >= 2));
-    await startServer(port);
-    await waitFor(() => connection.state.status === 'connected');
-    expect(counters.resyncs).toBe(1);
-  });
+    await server.run();
+    await waitFor(() => connection.state.status === 'connected', 20_000);
+    expect([counters.resyncs, counters.expired]).toEqual([1, 0]);
+  }, 60_000);
 
-  it('a socket dropped by the server reconnects and resyncs', async () => {
-    const url = await startServer();
-    const { connection, counters } = connect(url, 'good');
+  it('logging out elsewhere with the same token ends this session too', async () => {
+    const { connection, counters } = connect(ada.token);
     await waitFor(() => connection.state.status === 'connected');
-    io.disconnectSockets(true);
-    await waitFor(() => counters.resyncs === 1);
-    expect(connection.state.status).toBe('connected');
+    await fetch(`${server.url}/logout`, { headers: { authentication: ada.token } });
+    await waitFor(() => counters.expired === 1);
+    expect(connection.state).toEqual({ status: 'signed_out' });
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { apiIpc, authIpc, chatIpc, eventChannels, ipcPrefix, resultSchema, serverIpc, uiIpc } from '@parley/shared/ipc';
+import { apiIpc, authIpc, chatIpc, eventChannels, ipcPrefix, serverIpc, uiIpc } from '@parley/shared/ipc';
 
 const invokeChannels = [serverIpc, authIpc, apiIpc, chatIpc, uiIpc].flatMap((domain) => Object.values(domain).map((c) => c.channel));
 const all = [...invokeChannels, ...Object.values(eventChannels)];
@@ -9,6 +8,14 @@ describe('IPC contracts', () => {
   it('every channel is ours (prefixed) and used once', () => {
     expect(all.every((channel) => channel.startsWith(ipcPrefix))).toBe(true);
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('each channel is named after the bridge method it carries', () => {
+    expect([apiIpc.markRead.channel, authIpc.keepsSignIn.channel, uiIpc.setActiveConversation.channel]).toEqual([
+      'parley:api:mark-read',
+      'parley:auth:keeps-sign-in',
+      'parley:ui:set-active-conversation',
+    ]);
   });
 
   it('a history page takes until or after, positive integers, nothing else', () => {
@@ -27,11 +34,4 @@ describe('IPC contracts', () => {
     expect(join.safeParse(['https://a:b@chat.example.com']).success).toBe(false);
   });
 
-  it('a Result schema accepts a value or a protocol error, nothing in between', () => {
-    const schema = resultSchema(z.number());
-    expect(schema.safeParse({ ok: true, value: 1 }).success).toBe(true);
-    expect(schema.safeParse({ ok: false, error: { code: 'not_found', message: 'No.' } }).success).toBe(true);
-    expect(schema.safeParse({ ok: false, error: { code: 'teapot', message: 'No.' } }).success).toBe(false);
-    expect(schema.safeParse({ ok: true }).success).toBe(false);
-  });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiIpc, authIpc, chatIpc, serverIpc, uiIpc } from '@parley/shared/ipc';
-import type { ParleyApi } from '@parley/shared/client';
+import { withCatchUp, type ParleyApi } from '@parley/shared/client';
 import { registerApiHandlers } from '../../src/main/ipc/api-handlers.js';
 import { registerAuthHandlers } from '../../src/main/ipc/auth-handlers.js';
 import { registerChatHandlers } from '../../src/main/ipc/chat-handlers.js';
@@ -17,10 +17,12 @@ let ipc: FakeIpcMain;
 let guard: IpcGuard;
 let calls: string[];
 
-/** Any method called on it records its name and answers ok. */
+/** Any method called on it records its name and answers with a result naming the method. */
 function recorder<T>(): T {
-  return new Proxy({}, { get: (_t, name) => (...args: unknown[]) => (calls.push(`${String(name)}:${JSON.stringify(args)}`), Promise.resolve(ok)) }) as T;
+  return new Proxy({}, { get: (_t, name) => (...args: unknown[]) => (calls.push(`${String(name)}:${JSON.stringify(args)}`), Promise.resolve(answerOf(String(name)))) }) as T;
 }
+
+const answerOf = (method: string) => ({ ok: true, value: { from: method } }) as const;
 
 beforeEach(() => {
   ipc = new FakeIpcMain();
@@ -42,8 +44,33 @@ describe('IPC handlers', () => {
   });
 
   it('a well-formed call reaches the service', async () => {
-    expect(await ipc.invoke(authIpc.login.channel, [{ email: 'Ada@Example.com ', password: 'secret-pass' }])).toEqual(ok);
+    expect(await ipc.invoke(authIpc.login.channel, [{ email: 'Ada@Example.com ', password: 'secret-pass' }])).toEqual(answerOf('login'));
     expect(calls).toEqual(['login:[{"email":"ada@example.com","password":"secret-pass"}]']);
+  });
+
+  it.each([
+    ['server.current', serverIpc.current.channel, [], 'current'],
+    ['server.join', serverIpc.join.channel, ['https://chat.example.com'], 'join'],
+    ['auth.session', authIpc.session.channel, [], 'session'],
+    ['auth.keepsSignIn', authIpc.keepsSignIn.channel, [], 'keepsSignIn'],
+    ['api.users', apiIpc.users.channel, [], 'users'],
+    ['api.chatRooms', apiIpc.chatRooms.channel, [], 'chatRooms'],
+    ['api.chatRoom', apiIpc.chatRoom.channel, [7, { until: 3 }], 'chatRoom'],
+    ['api.chatGroups', apiIpc.chatGroups.channel, [], 'chatGroups'],
+    ['api.createGroup', apiIpc.createGroup.channel, [{ chat_group_name: 'Ops' }], 'createGroup'],
+    ['chat.send', chatIpc.send.channel, [{ chat_type: 'bot', message: 'hi' }], 'send'],
+    ['chat.leaveGroup', chatIpc.leaveGroup.channel, [3], 'leaveGroup'],
+  ])('%s answers with what its service returned', async (_name, channel, args, method) => {
+    expect(await ipc.invoke(channel, args)).toEqual(answerOf(method));
+  });
+
+  it('a mark-read answers null once the server confirmed it, and a failure as it came', async () => {
+    expect(await ipc.invoke(apiIpc.markRead.channel, [{ chat_group_id: 4 }])).toEqual(ok);
+    const local = new FakeIpcMain();
+    const refused = { ok: false, error: { code: 'not_found', message: 'no such group' } } as const;
+    const marked: unknown[] = [];
+    registerApiHandlers({ ipc: local, isTrusted: () => true }, { markRead: async () => refused } as unknown as ParleyApi, (r) => marked.push(r));
+    expect([await local.invoke(apiIpc.markRead.channel, [{ chat_group_id: 4 }]), marked]).toEqual([refused, []]);
   });
 
   it('a call from a foreign page is refused with forbidden and reaches nothing', async () => {
@@ -118,7 +145,7 @@ describe('IPC handlers', () => {
     expect(calls).toContain('markedRead');
   });
 
-  it('history with after follows every page (catch-up)', async () => {
+  it('history with after, through the REST client with catch-up, follows every page', async () => {
     const local = new FakeIpcMain();
     const m = (id: number) => ({ id, user_id: 1, message: 'x', timestamp: '2026-11-24T09:30:00.000Z' });
     const chatRoom = vi.fn(async (_roomId: number, page: { after?: number }) => {
@@ -126,7 +153,7 @@ describe('IPC handlers', () => {
       const ids = Array.from({ length: Math.min(100, Math.max(0, 200 - after)) }, (_, i) => after + 1 + i);
       return { ok: true as const, value: { chat_room_id: 1, other_user: { user_id: 2, first_name: 'B', last_name: 'B', online: true }, messages: ids.map(m), has_more: after + 100 < 200 } };
     });
-    registerApiHandlers({ ipc: local, isTrusted: () => true }, { chatRoom } as unknown as ParleyApi, () => undefined);
+    registerApiHandlers({ ipc: local, isTrusted: () => true }, withCatchUp({ chatRoom } as unknown as ParleyApi), () => undefined);
     const answer = (await local.invoke(apiIpc.chatRoom.channel, [1, { after: 10 }])) as { value: { messages: { id: number }[] } };
     expect(answer.value.messages.map((x) => x.id)).toEqual(Array.from({ length: 190 }, (_, i) => 11 + i));
     expect(chatRoom.mock.calls.map((c) => c[1])).toEqual([{ after: 10 }, { after: 110 }]);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChildLaunch, ChildPort } from '../../src/main/host/child-port.js';
 import { LocalHost, type LocalHostDeps } from '../../src/main/host/local-host.js';
 import { shareUrls } from '../../src/main/host/share-urls.js';
-import { FakeTimers } from './fakes/fake-timers.js';
+import { FakeTimers } from '../../../../packages/shared/test/client/fakes/fake-timers.js';
 
 class FakeChild implements ChildPort {
   readonly pid = 4242;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { watchOnline } from '../../src/main/connection/online-watch.js';
-import { FakeTimers } from './fakes/fake-timers.js';
+import { FakeTimers } from '../../../../packages/shared/test/client/fakes/fake-timers.js';
 
 describe('network watch', () => {
   it('the network coming back wakes the connection once', () => {

@@ -103,6 +103,12 @@ describe('sign-in', () => {
     expect([tokens.current(), events.includes('out')]).toEqual(['tok_1', false]);
   });
 
+  it('reasons to sign out that arrive together end the session once', async () => {
+    await auth.login({ email: ada.email, password: 'pw' });
+    await Promise.all([auth.endLocally(), auth.endLocally(), auth.logout()]);
+    expect([events.filter((e) => e === 'out').length, tokens.current(), (await settings.read()).user]).toEqual([1, null, null]);
+  });
+
   it('logout revokes the token on the server and forgets it here', async () => {
     await auth.login({ email: ada.email, password: 'pw' });
     expect(await auth.logout()).toEqual({ ok: true, value: null });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { NotificationRequest } from '../../src/main/notifications/decide.js';
-import { Directory } from '../../src/main/notifications/directory.js';
+import type { NotificationRequest } from '@parley/shared/client';
+import { Directory, RoomLinkMap } from '@parley/shared/client';
 import { UnreadCenter, refreshUnread } from '../../src/main/notifications/unread-center.js';
 import type { TrayView } from '../../src/main/notifications/unread-state.js';
 
@@ -9,6 +9,7 @@ let views: TrayView[];
 let notified: NotificationRequest[];
 let forgotten: string[];
 let directory: Directory;
+let rooms: RoomLinkMap;
 let center: UnreadCenter;
 let focused: boolean;
 
@@ -18,8 +19,11 @@ beforeEach(() => {
   forgotten = [];
   focused = true;
   directory = new Directory();
+  rooms = new RoomLinkMap();
+  rooms.learnRooms([{ chat_room_id: 4, other_user: { user_id: 2, first_name: 'Bob', last_name: 'B', online: true } }]);
   center = new UnreadCenter({
     directory,
+    rooms,
     render: (view) => views.push(view),
     notify: (request) => notified.push(request),
     forget: (key) => forgotten.push(key),
@@ -42,7 +46,7 @@ describe('unread center', () => {
     center.handle({ event: 'notification', payload: { chat_room_id: 4, unread_count: 2 } });
     center.markedRead({ chat_room_id: 4 });
     expect(views.at(-1)).toEqual({ icon: 'idle', tooltip: 'Parley', badgeCount: 0 });
-    expect(forgotten).toEqual(['room:4']);
+    expect(forgotten).toEqual(['user:2']);
   });
 
   it('a group created or renamed later is known by name in notifications', () => {
@@ -53,6 +57,13 @@ describe('unread center', () => {
     expect(notified).toEqual([expect.objectContaining({ title: 'Ops team', body: 'Bob: hi' })]);
   });
 
+  it("a room's count is placed by the message that came before it, from someone not yet known", () => {
+    center.handle({ event: 'message', payload: { chat_type: 'room', id: 1, user_id: 3, chat_room_id: 8, message: 'hi', timestamp: ts } });
+    center.handle({ event: 'notification', payload: { chat_room_id: 8, unread_count: 1 } });
+    center.markedRead({ chat_room_id: 8 });
+    expect([views.map((v) => v.badgeCount), forgotten]).toEqual([[1, 0], ['user:3']]);
+  });
+
   it('signing out clears counts and names', () => {
     center.handle({ event: 'notification', payload: { chat_room_id: 4, unread_count: 2 } });
     center.reset();
@@ -61,17 +72,22 @@ describe('unread center', () => {
   });
 
   it('refresh loads names and counts, and keeps the old ones when a call fails', async () => {
-    await refreshUnread(center, directory, {
+    await refreshUnread(center, { directory, rooms }, {
       notifications: async () => ({ ok: true, value: { notifications: [{ chat_room_id: 1, unread_count: 2, last_message: null }], total_unread: 2 } }),
       users: async () => ({ ok: true, value: { users: [{ user_id: 2, first_name: 'Bob', last_name: 'B', online: true }] } }),
       chatGroups: async () => ({ ok: false, error: { code: 'internal', message: 'down' } }),
+      chatRooms: async () => ({
+        ok: true,
+        value: { chat_rooms: [{ chat_room_id: 1, other_user: { user_id: 2, first_name: 'Bob', last_name: 'B', online: true }, last_message: null, unread_count: 2 }] },
+      }),
     });
     expect(center.total).toBe(2);
     expect(directory.userName(2)).toBe('Bob B');
-    await refreshUnread(center, directory, {
+    await refreshUnread(center, { directory, rooms }, {
       notifications: async () => ({ ok: false, error: { code: 'internal', message: 'down' } }),
       users: async () => ({ ok: false, error: { code: 'internal', message: 'down' } }),
       chatGroups: async () => ({ ok: false, error: { code: 'internal', message: 'down' } }),
+      chatRooms: async () => ({ ok: false, error: { code: 'internal', message: 'down' } }),
     });
     expect(center.total).toBe(2);
   });

@@ -44,6 +44,9 @@ describe('optimistic sends', () => {
     ack.resolve({ ok: true, message: { ...chatMessage(7, 1, 'hello', clientId), chat_room_id: 40 } });
     await sending;
     expect(ctx.store.getState().conversations['user:2']?.messages.map((m) => m.id)).toEqual([7]);
+    // The echo was placed by the send it answers, not by asking the server for the rooms.
+    expect([ctx.bridge.api.chatRooms, ctx.store.getState().recipientByClientId]).toEqual([expect.anything(), {}]);
+    expect(ctx.bridge.api.chatRooms).not.toHaveBeenCalled();
   });
 
   it('a refused send is shown as failed with the reason', async () => {

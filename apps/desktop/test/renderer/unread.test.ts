@@ -14,7 +14,7 @@ describe('unread counts', () => {
         { chat_room_id: 40, unread_count: 2, last_message: null },
         { chat_group_id: 5, unread_count: 3, last_message: null },
       ],
-      { 40: 2 },
+      { userByRoom: { 40: 2 }, recipientByClientId: {} },
     );
     expect(unread).toEqual({ 'user:2': 2, 'group:5': 3 });
   });

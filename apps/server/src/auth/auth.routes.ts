@@ -1,15 +1,17 @@
-import { loginRequestSchema, ParleyError, parseOrThrow, socketRooms } from '@parley/shared';
+import { authRoutes as routes, loginRequestSchema, ParleyError, parseOrThrow, socketRooms } from '@parley/shared';
 import { eq } from 'drizzle-orm';
 import { Router, type RequestHandler } from 'express';
 import type { AppContext } from '../context.js';
 import { users } from '../db/schema/index.js';
 import { requireAuth, sessionOf } from '../http/auth.js';
+import { reply } from '../http/reply.js';
+import { toSelfUser } from '../users/user-shapes.js';
 import { createSession, deleteSession } from './sessions.queries.js';
 
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/login', async (req, res) => {
+  router.post(routes.login.path, async (req, res) => {
     const input = parseOrThrow(loginRequestSchema, req.body);
     // Before anything costly: every attempt below may pay for a scrypt.
     await ctx.rateLimits.loginAttempt(req.ip);
@@ -24,20 +26,17 @@ export function authRoutes(ctx: AppContext): Router {
       throw new ParleyError('invalid_credentials', 'The email address or the password is wrong.');
     }
     const token = await createSession(ctx.db, user.id, ctx.clock.now());
-    res.json({
-      token,
-      user: { user_id: user.id, email: user.email, first_name: user.firstName, last_name: user.lastName },
-    });
+    reply(res, routes.login, { token, user: toSelfUser(user) });
   });
 
   const logout: RequestHandler = async (_req, res) => {
     const session = sessionOf(res);
     await deleteSession(ctx.db, session.sessionId);
     ctx.io.in(socketRooms.session(String(session.sessionId))).disconnectSockets(true);
-    res.json({ status: 'logged_out' });
+    reply(res, routes.logout, { status: 'logged_out' });
   };
-  router.get('/logout', requireAuth(ctx), logout);
-  router.post('/logout', requireAuth(ctx), logout);
+  router.get(routes.logout.path, requireAuth(ctx), logout);
+  router.post(routes.logout.path, requireAuth(ctx), logout);
 
   return router;
 }

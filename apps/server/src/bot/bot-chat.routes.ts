@@ -1,6 +1,8 @@
+import { botRoutes } from '@parley/shared';
 import { Router, type RequestHandler } from 'express';
 import type { AppContext } from '../context.js';
 import { requireAuth, sessionOf } from '../http/auth.js';
+import { reply } from '../http/reply.js';
 import { parseHistoryQuery, readPage } from '../messages/history.js';
 import { toBotMessage } from '../messages/message-shapes.js';
 import { botMessagePage } from './bot-messages.queries.js';
@@ -11,10 +13,10 @@ export function botChatRoutes(ctx: AppContext): Router {
     const { user } = sessionOf(res);
     const query = parseHistoryQuery(req.query);
     const page = await readPage(query, (request) => botMessagePage(ctx.db, user.user_id, request));
-    res.json({ messages: page.items.map(toBotMessage), has_more: page.hasMore });
+    reply(res, botRoutes.history, { messages: page.items.map(toBotMessage), has_more: page.hasMore });
   };
   // The seed spells it both ways.
-  router.get('/chat_bot', requireAuth(ctx), history);
+  router.get(botRoutes.history.path, requireAuth(ctx), history);
   router.get('/chat-bot', requireAuth(ctx), history);
   return router;
 }

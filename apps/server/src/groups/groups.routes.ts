@@ -1,4 +1,5 @@
 import {
+  groupRoutes as routes,
   createGroupRequestSchema,
   isReachableId,
   ParleyError,
@@ -12,6 +13,7 @@ import { Router, type Response } from 'express';
 import type { AppContext } from '../context.js';
 import { requireAuth, sessionOf } from '../http/auth.js';
 import { pathId } from '../http/params.js';
+import { reply } from '../http/reply.js';
 import { parseHistoryQuery, readPage, type PageRequest } from '../messages/history.js';
 import { toChatMessage } from '../messages/message-shapes.js';
 import { enterGroup } from '../presence/group-presence.js';
@@ -31,12 +33,12 @@ export function groupsRoutes(ctx: AppContext): Router {
   const router = Router();
   const auth = requireAuth(ctx);
 
-  router.get('/chat_groups', auth, async (_req, res) => {
+  router.get(routes.list.path, auth, async (_req, res) => {
     const groups = await listGroups(ctx.db);
-    res.json({ chat_groups: groups.map((g) => ({ ...toChatGroup(g), member_count: g.memberCount })) });
+    reply(res, routes.list, { chat_groups: groups.map((g) => ({ ...toChatGroup(g), member_count: g.memberCount })) });
   });
 
-  router.post('/chat_groups', auth, async (req, res) => {
+  router.post(routes.create.path, auth, async (req, res) => {
     const { user } = sessionOf(res);
     const input = parseOrThrow(createGroupRequestSchema, req.body);
     if (input.author_id !== undefined && input.author_id !== user.user_id) {
@@ -47,7 +49,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     if (!group) throw nameTaken();
     ctx.io.in(socketRooms.user(user.user_id)).socketsJoin(socketRooms.groupMembers(group.id));
     ctx.io.emit(socketEvents.groupCreated, toChatGroup(group));
-    res.status(201).json(toChatGroup(group));
+    reply(res, routes.create, toChatGroup(group));
   });
 
   const rename = async (res: Response, groupId: number, name: string) => {
@@ -59,17 +61,17 @@ export function groupsRoutes(ctx: AppContext): Router {
     const renamed = await renameGroup(ctx.db, group.id, name);
     if (renamed === 'conflict') throw nameTaken();
     ctx.io.to(socketRooms.groupMembers(group.id)).emit(socketEvents.groupUpdated, toChatGroup(renamed));
-    res.json(toChatGroup(renamed));
+    reply(res, routes.rename, toChatGroup(renamed));
   };
 
-  router.put('/chat_groups/:id', auth, async (req, res) => {
+  router.put(routes.rename.path, auth, async (req, res) => {
     const groupId = pathId(req.params.id);
     const input = parseOrThrow(renameGroupRequestSchema, req.body);
     await rename(res, groupId, input.chat_group_name);
   });
 
   // The seed's form: the id travels in the body.
-  router.put('/chat_groups', auth, async (req, res) => {
+  router.put(routes.renameById.path, auth, async (req, res) => {
     const input = parseOrThrow(renameGroupRequestSchema, req.body);
     if (input.chat_group_id === undefined) {
       throw new ParleyError('invalid_input', 'Say which group to rename.', { fields: { chat_group_id: 'is required' } });
@@ -77,7 +79,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     await rename(res, input.chat_group_id, input.chat_group_name);
   });
 
-  router.get('/chat_groups/:id', auth, async (req, res) => {
+  router.get(routes.history.path, auth, async (req, res) => {
     const { user } = sessionOf(res);
     const groupId = pathId(req.params.id);
     const query = parseHistoryQuery(req.query);
@@ -105,7 +107,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     else if (entering && !entered && !isPresent(ctx.io, user.user_id, group.id)) await markAbsent(ctx.db, [group.id], user.user_id);
     // Read after every await above, so the list holds whoever is present as the answer leaves.
     const presentIds = presentUserIds(ctx.io, group.id);
-    res.json({
+    reply(res, routes.history, {
       ...toChatGroup(group),
       present_user_ids: presentIds,
       messages: page.items.map(toChatMessage),

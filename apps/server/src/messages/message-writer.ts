@@ -12,6 +12,7 @@ import { firstUses } from './first-uses.js';
 import { toChatMessage } from './message-shapes.js';
 import { findByClientIds, type EarlierMessage } from './messages.queries.js';
 import { createStagedWriteQueue, type Outcome } from './write-queue.js';
+import { announceUnread } from '../notifications/unread-announcements.js';
 
 export interface RoomWrite {
   roomId: number;
@@ -113,7 +114,7 @@ function publish(ctx: AppContext, result: BatchResult, sent: { write: RoomWrite 
       const room = rooms.get(write.roomId);
       if (!room) continue;
       const unread = room.user_low === write.receiverId ? ++room.unread_low : ++room.unread_high;
-      ctx.io.to(receiver).emit(socketEvents.notification, { chat_room_id: write.roomId, unread_count: unread });
+      announceUnread(ctx.io, write.receiverId, { chat_room_id: write.roomId, unread_count: unread });
     } else if (written.kind === 'group' && 'groupId' in write) {
       ctx.io.to(socketRooms.groupMembers(write.groupId)).emit(socketEvents.message, { chat_type: 'group', ...written.message });
       const count = (groups.get(write.groupId) ?? 0) + 1;
@@ -124,7 +125,7 @@ function publish(ctx: AppContext, result: BatchResult, sent: { write: RoomWrite 
       if (own !== undefined) marks.set(write.senderId, own + 1);
       for (const [userId, read] of marks) {
         if (userId === write.senderId) continue;
-        ctx.io.to(socketRooms.user(userId)).emit(socketEvents.notification, { chat_group_id: write.groupId, unread_count: count - read });
+        announceUnread(ctx.io, userId, { chat_group_id: write.groupId, unread_count: count - read });
       }
     }
   }

@@ -1,25 +1,26 @@
 import {
   isReachableId,
   markReadRequestSchema,
+  notificationRoutes as routes,
   ParleyError,
   parseOrThrow,
-  socketEvents,
-  socketRooms,
   type NotificationEntry,
 } from '@parley/shared';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { markGroupRead } from '../groups/group-read-marks.queries.js';
 import { requireAuth, sessionOf } from '../http/auth.js';
+import { reply } from '../http/reply.js';
 import { toChatMessage } from '../messages/message-shapes.js';
 import { markRoomRead } from '../rooms/rooms.queries.js';
 import { unreadEntries } from './notifications.queries.js';
+import { announceUnread } from './unread-announcements.js';
 
 export function notificationsRoutes(ctx: AppContext): Router {
   const router = Router();
   const auth = requireAuth(ctx);
 
-  router.get('/notifications', auth, async (_req, res) => {
+  router.get(routes.list.path, auth, async (_req, res) => {
     const { user } = sessionOf(res);
     const entries = await unreadEntries(ctx.db, user.user_id);
     const notifications: NotificationEntry[] = entries.map((entry) => {
@@ -28,26 +29,26 @@ export function notificationsRoutes(ctx: AppContext): Router {
         ? { chat_room_id: entry.id, unread_count: entry.unread, last_message }
         : { chat_group_id: entry.id, unread_count: entry.unread, last_message };
     });
-    res.json({ notifications, total_unread: entries.reduce((sum, entry) => sum + entry.unread, 0) });
+    reply(res, routes.list, { notifications, total_unread: entries.reduce((sum, entry) => sum + entry.unread, 0) });
   });
 
-  router.put('/notifications', auth, async (req, res) => {
+  router.put(routes.markRead.path, auth, async (req, res) => {
     const { user } = sessionOf(res);
     const input = parseOrThrow(markReadRequestSchema, req.body);
     await ctx.rateLimits.write('markRead', user.user_id);
     if ('chat_room_id' in input) {
       const ok = isReachableId(input.chat_room_id) && (await markRoomRead(ctx.db, input.chat_room_id, user.user_id));
       if (!ok) throw new ParleyError('not_found', 'You have no such chat room.');
-      const cleared = { chat_room_id: input.chat_room_id, unread_count: 0 };
+      const cleared = { chat_room_id: input.chat_room_id, unread_count: 0 as const };
       // The user's other devices learn the conversation was read here.
-      ctx.io.to(socketRooms.user(user.user_id)).emit(socketEvents.notification, cleared);
-      res.json(cleared);
+      announceUnread(ctx.io, user.user_id, cleared);
+      reply(res, routes.markRead, cleared);
     } else {
       const ok = isReachableId(input.chat_group_id) && (await markGroupRead(ctx.db, input.chat_group_id, user.user_id));
       if (!ok) throw new ParleyError('not_found', 'You are not in such a group.');
-      const cleared = { chat_group_id: input.chat_group_id, unread_count: 0 };
-      ctx.io.to(socketRooms.user(user.user_id)).emit(socketEvents.notification, cleared);
-      res.json(cleared);
+      const cleared = { chat_group_id: input.chat_group_id, unread_count: 0 as const };
+      announceUnread(ctx.io, user.user_id, cleared);
+      reply(res, routes.markRead, cleared);
     }
   });
 

@@ -1,11 +1,12 @@
-import { messageSendSchema, ParleyError, parseOrThrow, type SendAck, type SimpleAck } from '@parley/shared';
-import type { BotChat } from '../bot/bot-chat.handlers.js';
+import { messageSendSchema, ParleyError, parseOrThrow, socketEvents, type SendAck, type SimpleAck } from '@parley/shared';
+import type { BotChat } from '../bot/bot-chat.js';
 import type { AppContext, ParleySocket } from '../context.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
-import { handleLeaveGroup, markAbsentOnLastDisconnect, type GroupSender } from '../groups/groups.handlers.js';
+import { handleLeaveGroup, markAbsentOnLastDisconnect } from '../groups/group-leave.js';
+import type { GroupSender } from '../groups/group-sender.js';
 import { describeError } from '../http/errors.js';
 import { createLane, type Queued } from '../messages/in-order.js';
-import type { RoomSender } from '../rooms/rooms.handlers.js';
+import type { RoomSender } from '../rooms/room-sender.js';
 
 /** What an acknowledgement `ok: true` carries. */
 type ChatMessageOf = Extract<SendAck, { ok: true }>['message'];
@@ -41,7 +42,7 @@ export function registerChatHandlers(ctx: AppContext, socket: ParleySocket, send
   const checkInOrder = createLane();
   const ackInOrder = createLane();
 
-  socket.on('message', (payload: unknown, ack?: unknown) => {
+  socket.on(socketEvents.message, (payload: unknown, ack?: unknown) => {
     const reply = ackOf<SendAck>(ack);
     const queued = checkInOrder(async (): Promise<Queued<ChatMessageOf>> => {
       await ctx.rateLimits.message(user.user_id);
@@ -63,7 +64,7 @@ export function registerChatHandlers(ctx: AppContext, socket: ParleySocket, send
 
   markAbsentOnLastDisconnect(ctx, socket);
 
-  socket.on('leave_group', async (payload: unknown, ack?: unknown) => {
+  socket.on(socketEvents.leaveGroup, async (payload: unknown, ack?: unknown) => {
     const reply = ackOf<SimpleAck>(ack);
     try {
       await handleLeaveGroup(ctx, user, payload);

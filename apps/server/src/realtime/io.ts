@@ -5,7 +5,7 @@ import type { ParleyServer } from '../context.js';
 
 /**
  * Socket.IO on the HTTP server. The heartbeat drops a silent socket after pingInterval +
- * pingTimeout (45 s, within the protocol's 60 s). `cors` only covers polling requests, so
+ * pingTimeout (`limits`: 45 s, within the protocol's 60 s). `cors` only covers polling requests, so
  * `allowRequest` checks the Origin of every handshake, websocket included. The Host check
  * runs before engine.io sees anything (`http/server-guard.ts`, installed by `createApp`).
  */
@@ -13,8 +13,8 @@ export function createIo(httpServer: HttpServer, isAllowedOrigin: (req: Incoming
   return new Server(httpServer, {
     path: '/socket.io',
     transports: ['polling', 'websocket'],
-    pingInterval: 25_000,
-    pingTimeout: 20_000,
+    pingInterval: limits.heartbeatPingIntervalMs,
+    pingTimeout: limits.heartbeatPingTimeoutMs,
     maxHttpBufferSize: limits.payloadMaxBytes,
     serveClient: false,
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req)),

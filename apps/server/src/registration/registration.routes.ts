@@ -1,8 +1,10 @@
-import { ParleyError, parseOrThrow, registerRequestSchema, socketEvents } from '@parley/shared';
+import { authRoutes, ParleyError, parseOrThrow, registerRequestSchema, socketEvents } from '@parley/shared';
 import { Router, type Request, type Response } from 'express';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
 import { sendError } from '../http/errors.js';
+import { reply } from '../http/reply.js';
+import { toUserSummary } from '../users/user-shapes.js';
 import { escapeHtml, sendHtmlPage } from '../http/html-page.js';
 import { confirmationMail, someoneTriedMail } from '../mail/registration-mails.js';
 import { accountExists, confirmRegistration, linkState, savePendingRegistration } from './registration.queries.js';
@@ -37,7 +39,7 @@ function answerLinkError(req: Request, res: Response, outcome: 'expired' | 'unkn
 export function registrationRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/register', async (req, res) => {
+  router.post(authRoutes.register.path, async (req, res) => {
     const input = parseOrThrow(registerRequestSchema, req.body);
     await ctx.rateLimits.registration(input.email, req.ip);
     // The password is hashed on both paths so the answer takes as long with or without an account.
@@ -61,17 +63,17 @@ export function registrationRoutes(ctx: AppContext): Router {
       const link = `${ctx.settings.publicUrl}/register/${token}`;
       await ctx.mailer.send(confirmationMail(input.email, input.first_name, link, alreadyPending ? now : undefined));
     }
-    res.status(202).json({ status: 'confirmation_sent' });
+    reply(res, authRoutes.register, { status: 'confirmation_sent' });
   });
 
   // Express would run the GET handler for HEAD and consume the link: mail scanners send HEAD.
-  router.head('/register/:token', async (req, res) => {
+  router.head(authRoutes.confirm.path, async (req, res) => {
     const token = req.params.token;
     const state = linkTokenPattern.test(token) ? await linkState(ctx.db, hashToken(token), ctx.clock.now()) : 'unknown';
     res.status(state === 'valid' ? 200 : state === 'expired' ? 410 : 404).end();
   });
 
-  router.get('/register/:token', async (req, res) => {
+  router.get(authRoutes.confirm.path, async (req, res) => {
     const token = req.params.token;
     const result = linkTokenPattern.test(token)
       ? await confirmRegistration(ctx.db, hashToken(token), ctx.clock.now())
@@ -82,11 +84,7 @@ export function registrationRoutes(ctx: AppContext): Router {
     }
     const { user } = result;
     // Every connected socket belongs to a logged-in user, so this reaches every online user.
-    ctx.io.emit(socketEvents.userRegistered, {
-      user_id: user.id,
-      first_name: user.firstName,
-      last_name: user.lastName,
-    });
+    ctx.io.emit(socketEvents.userRegistered, toUserSummary(user));
     if (prefersHtml(req)) {
       const webClient = escapeHtml(`${ctx.settings.publicUrl}/app/`);
       sendHtmlPage(res, 201, 'Your account is ready', [
@@ -94,7 +92,7 @@ export function registrationRoutes(ctx: AppContext): Router {
         `No app at hand? <a href="${webClient}">Open Parley in your browser</a>.`,
       ]);
     } else {
-      res.status(201).json({ user_id: user.id });
+      reply(res, authRoutes.confirm, { user_id: user.id });
     }
   });
 

@@ -1,8 +1,10 @@
-import { isReachableId, ParleyError } from '@parley/shared';
+import { isReachableId, ParleyError, roomRoutes as routes } from '@parley/shared';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { requireAuth, sessionOf } from '../http/auth.js';
 import { pathId } from '../http/params.js';
+import { reply } from '../http/reply.js';
+import { toUserWithPresence } from '../users/user-shapes.js';
 import { parseHistoryQuery, readPage } from '../messages/history.js';
 import { toChatMessage } from '../messages/message-shapes.js';
 import { roomWithPage, type RoomOfUser } from '../messages/room-page.queries.js';
@@ -13,26 +15,21 @@ export function roomsRoutes(ctx: AppContext): Router {
   const router = Router();
   const auth = requireAuth(ctx);
 
-  router.get('/chat_rooms', auth, async (_req, res) => {
+  router.get(routes.list.path, auth, async (_req, res) => {
     const { user } = sessionOf(res);
     const rooms = await listRooms(ctx.db, user.user_id);
     const online = onlineUserIds(ctx.io);
-    res.json({
+    reply(res, routes.list, {
       chat_rooms: rooms.map((room) => ({
         chat_room_id: room.roomId,
-        other_user: {
-          user_id: room.other.id,
-          first_name: room.other.firstName,
-          last_name: room.other.lastName,
-          online: online.has(room.other.id),
-        },
+        other_user: toUserWithPresence(room.other, online.has(room.other.id)),
         last_message: room.last ? toChatMessage(room.last) : null,
         unread_count: room.unread,
       })),
     });
   });
 
-  router.get('/chat_rooms/:id', auth, async (req, res) => {
+  router.get(routes.history.path, auth, async (req, res) => {
     const { user } = sessionOf(res);
     const roomId = pathId(req.params.id);
     const query = parseHistoryQuery(req.query);
@@ -49,14 +46,9 @@ export function roomsRoutes(ctx: AppContext): Router {
     if (!room) throw new ParleyError('not_found', 'There is no such chat room.');
     // One user's presence: the size of their own Socket.IO room, read as the answer leaves.
     const online = isOnline(ctx.io, room.other.id);
-    res.json({
+    reply(res, routes.history, {
       chat_room_id: room.id,
-      other_user: {
-        user_id: room.other.id,
-        first_name: room.other.firstName,
-        last_name: room.other.lastName,
-        online,
-      },
+      other_user: toUserWithPresence(room.other, online),
       messages: page.items.map(toChatMessage),
       has_more: page.hasMore,
     });

@@ -1,8 +1,9 @@
 import { errorBodySchema, errorStatus, type ErrorCode, type ErrorDetail } from '../errors.js';
 import type { Result } from '../ipc/bridge.js';
+import type { HttpMethod } from '../routes/define.js';
 import type { z } from 'zod';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT';
+export type { HttpMethod };
 
 /** What this client hands to `fetch`: a subset of `RequestInit` that every runtime's fetch accepts. */
 export interface FetchInit {

@@ -1,51 +1,49 @@
-import {
-  healthResponseSchema,
-  loginResponseSchema,
-  logoutResponseSchema,
-  registerResponseSchema,
-  type LoginRequest,
-  type RegisterRequest,
-} from '../schemas/auth.js';
-import {
-  chatGroupResponseSchema,
-  chatGroupSchema,
-  chatGroupsResponseSchema,
-  type CreateGroupRequest,
-} from '../schemas/groups.js';
-import { botHistoryResponseSchema } from '../schemas/messages.js';
-import {
-  markReadResponseSchema,
-  notificationsResponseSchema,
-  type MarkReadRequest,
-} from '../schemas/notifications.js';
-import { chatRoomResponseSchema, chatRoomsResponseSchema } from '../schemas/rooms.js';
-import { usersResponseSchema } from '../schemas/users.js';
 import type { HistoryPage } from '../ipc/contract.js';
+import type { LoginRequest, RegisterRequest } from '../schemas/auth.js';
+import type { CreateGroupRequest } from '../schemas/groups.js';
+import type { MarkReadRequest } from '../schemas/notifications.js';
+import { authRoutes } from '../routes/auth.js';
+import { botRoutes, groupRoutes, notificationRoutes, roomRoutes, userRoutes } from '../routes/chats.js';
+import { routePath, type Route } from '../routes/define.js';
 import type { z } from 'zod';
 import { httpRequest, type HttpDeps, type HttpRequest } from './http-request.js';
 
-/** The REST endpoints of PROTOCOL.md, one function each, every answer parsed with its schema. */
+interface CallInput {
+  params?: Record<string, number>;
+  query?: HttpRequest['query'];
+  body?: unknown;
+}
+
+/** The REST endpoints of PROTOCOL.md, one function each, built from the shared route tables. */
 export function createParleyApi(deps: HttpDeps) {
-  const call = <T extends z.ZodType>(request: HttpRequest, schema: T) => httpRequest(deps, request, schema);
+  const call = <R extends Route>(route: R, input: CallInput = {}): ReturnType<typeof httpRequest<R['response']>> =>
+    httpRequest(
+      deps,
+      {
+        method: route.method,
+        path: routePath(route, input.params),
+        query: input.query,
+        body: input.body,
+        authenticated: route.authenticated,
+      },
+      route.response as z.ZodType as R['response'],
+    );
   return {
-    health: () => call({ method: 'GET', path: '/health', authenticated: false }, healthResponseSchema),
-    register: (body: RegisterRequest) =>
-      call({ method: 'POST', path: '/register', body, authenticated: false }, registerResponseSchema),
-    login: (body: LoginRequest) => call({ method: 'POST', path: '/login', body, authenticated: false }, loginResponseSchema),
-    logout: () => call({ method: 'GET', path: '/logout' }, logoutResponseSchema),
-    users: () => call({ method: 'GET', path: '/users' }, usersResponseSchema),
-    notifications: () => call({ method: 'GET', path: '/notifications' }, notificationsResponseSchema),
-    markRead: (body: MarkReadRequest) => call({ method: 'PUT', path: '/notifications', body }, markReadResponseSchema),
-    botHistory: (page: HistoryPage) => call({ method: 'GET', path: '/chat_bot', query: page }, botHistoryResponseSchema),
-    chatRooms: () => call({ method: 'GET', path: '/chat_rooms' }, chatRoomsResponseSchema),
-    chatRoom: (roomId: number, page: HistoryPage) =>
-      call({ method: 'GET', path: `/chat_rooms/${roomId}`, query: page }, chatRoomResponseSchema),
-    chatGroups: () => call({ method: 'GET', path: '/chat_groups' }, chatGroupsResponseSchema),
-    chatGroup: (groupId: number, page: HistoryPage) =>
-      call({ method: 'GET', path: `/chat_groups/${groupId}`, query: page }, chatGroupResponseSchema),
-    createGroup: (body: CreateGroupRequest) => call({ method: 'POST', path: '/chat_groups', body }, chatGroupSchema),
+    health: () => call(authRoutes.health),
+    register: (body: RegisterRequest) => call(authRoutes.register, { body }),
+    login: (body: LoginRequest) => call(authRoutes.login, { body }),
+    logout: () => call(authRoutes.logout),
+    users: () => call(userRoutes.list),
+    notifications: () => call(notificationRoutes.list),
+    markRead: (body: MarkReadRequest) => call(notificationRoutes.markRead, { body }),
+    botHistory: (page: HistoryPage) => call(botRoutes.history, { query: page }),
+    chatRooms: () => call(roomRoutes.list),
+    chatRoom: (roomId: number, page: HistoryPage) => call(roomRoutes.history, { params: { id: roomId }, query: page }),
+    chatGroups: () => call(groupRoutes.list),
+    chatGroup: (groupId: number, page: HistoryPage) => call(groupRoutes.history, { params: { id: groupId }, query: page }),
+    createGroup: (body: CreateGroupRequest) => call(groupRoutes.create, { body }),
     renameGroup: (groupId: number, name: string) =>
-      call({ method: 'PUT', path: `/chat_groups/${groupId}`, body: { chat_group_name: name } }, chatGroupSchema),
+      call(groupRoutes.rename, { params: { id: groupId }, body: { chat_group_name: name } }),
   };
 }
 

@@ -49,7 +49,6 @@ export const sendAckSchema = z.discriminatedUnion('ok', [
 export type SendAck = z.infer<typeof sendAckSchema>;
 
 export const leaveGroupSchema = z.object({ chat_group_id: idSchema, token: z.unknown().optional() });
-export type LeaveGroup = z.infer<typeof leaveGroupSchema>;
 
 export const simpleAckSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true) }),

@@ -1,12 +1,19 @@
-import type {
-  GroupCreatedEvent,
-  GroupPresenceEvent,
-  GroupUpdatedEvent,
-  NotificationEvent,
-  PresenceEvent,
-  UserRegisteredEvent,
+import type { z } from 'zod';
+import {
+  groupCreatedEventSchema,
+  groupPresenceEventSchema,
+  groupUpdatedEventSchema,
+  notificationEventSchema,
+  presenceEventSchema,
+  userRegisteredEventSchema,
+  type GroupCreatedEvent,
+  type GroupPresenceEvent,
+  type GroupUpdatedEvent,
+  type NotificationEvent,
+  type PresenceEvent,
+  type UserRegisteredEvent,
 } from './broadcasts.js';
-import type { MessageEvent, SendAck, SimpleAck } from './chat.js';
+import { messageEventSchema, type MessageEvent, type SendAck, type SimpleAck } from './chat.js';
 
 /**
  * Socket.IO event maps for `Server<ClientToServerEvents, ServerToClientEvents>` and
@@ -26,4 +33,32 @@ export interface ServerToClientEvents {
   user_registered: (payload: UserRegisteredEvent) => void;
   group_created: (payload: GroupCreatedEvent) => void;
   group_updated: (payload: GroupUpdatedEvent) => void;
+}
+
+/**
+ * The schema of every server-to-client event, the one list a client parses incoming events with
+ * (the realtime client, and the preload relaying them again).
+ */
+export const serverEventSchemas = {
+  message: messageEventSchema,
+  notification: notificationEventSchema,
+  presence: presenceEventSchema,
+  group_presence: groupPresenceEventSchema,
+  user_registered: userRegisteredEventSchema,
+  group_created: groupCreatedEventSchema,
+  group_updated: groupUpdatedEventSchema,
+} as const satisfies { [K in keyof ServerToClientEvents]: z.ZodType<Parameters<ServerToClientEvents[K]>[0]> };
+
+export type ServerEventName = keyof ServerToClientEvents;
+
+/** A server-to-client socket event as a tagged value. */
+export type ServerEvent = {
+  [K in ServerEventName]: { event: K; payload: Parameters<ServerToClientEvents[K]>[0] };
+}[ServerEventName];
+
+/** Parses one incoming event by name; null for an unknown event or a malformed payload. */
+export function parseServerEvent(event: string, payload: unknown): ServerEvent | null {
+  if (!Object.hasOwn(serverEventSchemas, event)) return null;
+  const parsed = serverEventSchemas[event as ServerEventName].safeParse(payload);
+  return parsed.success ? ({ event, payload: parsed.data } as ServerEvent) : null;
 }

@@ -1,4 +1,6 @@
-/** Socket.IO event names. Every chat payload, either way, travels on `message`. */
+import type { ClientToServerEvents, ServerToClientEvents } from './maps.js';
+
+/** Socket.IO event names, checked against the event maps. Every chat payload, either way, travels on `message`. */
 export const socketEvents = {
   message: 'message',
   leaveGroup: 'leave_group',
@@ -8,7 +10,7 @@ export const socketEvents = {
   userRegistered: 'user_registered',
   groupCreated: 'group_created',
   groupUpdated: 'group_updated',
-} as const;
+} as const satisfies Record<string, keyof ServerToClientEvents | keyof ClientToServerEvents>;
 
 /** Socket.IO rooms every server process agrees on, so a second node needs no other state. */
 export const socketRooms = {

@@ -11,7 +11,10 @@ import type { MarkReadRequest, NotificationsResponse } from '../schemas/notifica
 import type { ChatRoomResponse, ChatRoomsResponse } from '../schemas/rooms.js';
 import type { SelfUser, UsersResponse } from '../schemas/users.js';
 import type { MessageSend, SendAck, SimpleAck } from '../events/chat.js';
-import type { ServerToClientEvents } from '../events/maps.js';
+import type { ServerEvent } from '../events/maps.js';
+import type { ConversationRef } from '../conversation.js';
+
+export type { ServerEvent, ConversationRef };
 
 /**
  * The one interface the renderer talks through. The desktop app implements it in the preload
@@ -20,12 +23,6 @@ import type { ServerToClientEvents } from '../events/maps.js';
  * none throws across the boundary.
  */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorDetail };
-
-/** A conversation the user can have open. */
-export type ConversationRef =
-  | { kind: 'bot' }
-  | { kind: 'room'; userId: number }
-  | { kind: 'group'; groupId: number };
 
 export type ConnectionState =
   | { status: 'signed_out' }
@@ -48,11 +45,6 @@ export interface OutboxLink {
   link: string;
   sentAt: string;
 }
-
-/** A server-to-client socket event, relayed as a tagged value. */
-export type ServerEvent = {
-  [K in keyof ServerToClientEvents]: { event: K; payload: Parameters<ServerToClientEvents[K]>[0] };
-}[keyof ServerToClientEvents];
 
 export type Unsubscribe = () => void;
 

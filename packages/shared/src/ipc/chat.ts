@@ -4,6 +4,6 @@ import { idSchema } from '../schemas/common.js';
 import { defineInvoke } from './contract.js';
 
 export const chatIpc = {
-  send: defineInvoke('parley:chat:send', z.tuple([messageSendSchema])),
-  leaveGroup: defineInvoke('parley:chat:leave-group', z.tuple([idSchema])),
+  send: defineInvoke('chat', 'send', z.tuple([messageSendSchema])),
+  leaveGroup: defineInvoke('chat', 'leaveGroup', z.tuple([idSchema])),
 } as const;

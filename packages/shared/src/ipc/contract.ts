@@ -1,36 +1,50 @@
 import { z } from 'zod';
-import { errorDetailSchema } from '../errors.js';
+import type { ParleyBridge } from './bridge.js';
+
+/** The bridge's request/response domains: everything but the platform tag and the event streams. */
+export type BridgeDomain = Exclude<keyof ParleyBridge, 'platform' | 'events'>;
+export type BridgeMethod<D extends BridgeDomain> = keyof ParleyBridge[D] & string;
+
+/** What the bridge method `D.M` resolves to: the one type its IPC handler may answer with. */
+export type BridgeResult<D extends BridgeDomain, M extends BridgeMethod<D>> = ParleyBridge[D][M] extends (
+  ...args: never[]
+) => infer R
+  ? Awaited<R>
+  : never;
+
+/** The arguments of the bridge method `D.M`, as the preload forwards them. */
+export type BridgeArgs<D extends BridgeDomain, M extends BridgeMethod<D>> = ParleyBridge[D][M] extends (...args: infer P) => unknown
+  ? P
+  : never;
 
 /**
- * One request/response IPC call: its channel and the schema of its arguments, as a tuple.
- * The main process parses every incoming message with `args` before it trusts a field; the
- * preload only forwards named functions' arguments, so a renderer never picks a channel.
+ * One IPC call, named after the bridge method it carries (`parley:api:mark-read` for
+ * `api.markRead`), with the schema of its arguments as a tuple. The main process parses every
+ * incoming message with `args` before it trusts a field, and its handler must answer with the
+ * method's result; the preload only forwards named functions' arguments.
  */
-export interface InvokeContract<Args extends z.ZodType<readonly unknown[]>> {
+export interface IpcCall<D extends BridgeDomain, M extends BridgeMethod<D>, Args extends z.ZodType<readonly unknown[]>> {
+  readonly domain: D;
+  readonly method: M;
   readonly channel: string;
   readonly args: Args;
 }
 
-export function defineInvoke<const Channel extends string, Args extends z.ZodType<readonly unknown[]>>(
-  channel: Channel,
-  args: Args,
-): { readonly channel: Channel; readonly args: Args } {
-  return { channel, args };
-}
-
 /** Prefix of every Parley IPC channel, so a stray channel of some library is never mistaken for ours. */
 export const ipcPrefix = 'parley:';
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+export function defineInvoke<D extends BridgeDomain, M extends BridgeMethod<D>, Args extends z.ZodType<readonly unknown[]>>(
+  domain: D,
+  method: M,
+  args: Args,
+): IpcCall<D, M, Args> {
+  return { domain, method, channel: `${ipcPrefix}${domain}:${kebab(method)}`, args };
+}
 
 /** A history page: `until` pages older, `after` catches up newer (both message ids). */
 export const historyPageSchema = z
   .object({ until: z.number().int().positive().optional(), after: z.number().int().positive().optional() })
   .strict();
 export type HistoryPage = z.infer<typeof historyPageSchema>;
-
-/** The `Result` of bridge.ts as a schema, for a caller that wants to check what came back. */
-export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: errorDetailSchema }),
-  ]);
-}

@@ -1,6 +1,5 @@
 // Desktop bridge contracts: the renderer's one interface, and per-domain IPC schemas.
 export * from './bridge.js';
-export * from './window.js';
 export * from './contract.js';
 export * from './server.js';
 export * from './auth.js';

@@ -24,10 +24,10 @@ export const serverChoiceSchema = z.discriminatedUnion('mode', [
 export const outboxLinkSchema = z.object({ to: z.string(), link: z.string(), sentAt: z.string() });
 
 export const serverIpc = {
-  current: defineInvoke('parley:server:current', z.tuple([])),
-  join: defineInvoke('parley:server:join', z.tuple([serverUrlSchema])),
-  host: defineInvoke('parley:server:host', z.tuple([])),
-  setSharing: defineInvoke('parley:server:set-sharing', z.tuple([z.boolean()])),
-  outbox: defineInvoke('parley:server:outbox', z.tuple([])),
-  forget: defineInvoke('parley:server:forget', z.tuple([])),
+  current: defineInvoke('server', 'current', z.tuple([])),
+  join: defineInvoke('server', 'join', z.tuple([serverUrlSchema])),
+  host: defineInvoke('server', 'host', z.tuple([])),
+  setSharing: defineInvoke('server', 'setSharing', z.tuple([z.boolean()])),
+  outbox: defineInvoke('server', 'outbox', z.tuple([])),
+  forget: defineInvoke('server', 'forget', z.tuple([])),
 } as const;

@@ -1,4 +1,4 @@
-import type { Timers } from './socket-port.js';
+import type { Timers } from '@parley/shared/client';
 
 /**
  * Polls whether the computer is online and calls `onBack` when the network returns, so a

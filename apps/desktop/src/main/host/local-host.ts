@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Result } from '@parley/shared/ipc';
-import type { Timers } from '../connection/socket-port.js';
+import type { Timers } from '@parley/shared/client';
 import type { ChildLauncher, ChildPort } from './child-port.js';
 import { hostedServerEnv } from './server-env.js';
 

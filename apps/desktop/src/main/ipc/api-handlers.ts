@@ -1,20 +1,9 @@
 import type { MarkReadRequest } from '@parley/shared';
-import { apiIpc, type HistoryPage, type Result } from '@parley/shared/ipc';
+import { apiIpc, type Result } from '@parley/shared/ipc';
 import type { ParleyApi } from '@parley/shared/client';
-import { fetchAllAfter, type HistoryPageOf } from '../connection/catch-up.js';
 import { handleInvoke, type IpcGuard } from './guard.js';
 
-/**
- * With `after` (catch-up after a reconnect) the main process follows every page, so the window
- * gets all it missed in one answer: no gap, no duplicate, `has_more: false` unless it gave up.
- */
-function history<P extends HistoryPageOf<{ id: number }>>(
-  page: HistoryPage,
-  fetchPage: (page: HistoryPage) => Promise<Result<P>>,
-): Promise<Result<P>> {
-  if (page.after === undefined) return fetchPage(page);
-  return fetchAllAfter<P['messages'][number], P>((after) => fetchPage({ after }), page.after);
-}
+/** `api` is the REST client with catch-up (`withCatchUp`): an `after` answer holds every page. */
 
 export function registerApiHandlers(
   guard: IpcGuard,
@@ -30,11 +19,11 @@ export function registerApiHandlers(
     if (result.ok) onMarkedRead(request);
     return ok(result);
   });
-  handleInvoke(guard, apiIpc.botHistory, ([page]) => history(page, (p) => api.botHistory(p)));
+  handleInvoke(guard, apiIpc.botHistory, ([page]) => api.botHistory(page));
   handleInvoke(guard, apiIpc.chatRooms, () => api.chatRooms());
-  handleInvoke(guard, apiIpc.chatRoom, ([roomId, page]) => history(page, (p) => api.chatRoom(roomId, p)));
+  handleInvoke(guard, apiIpc.chatRoom, ([roomId, page]) => api.chatRoom(roomId, page));
   handleInvoke(guard, apiIpc.chatGroups, () => api.chatGroups());
-  handleInvoke(guard, apiIpc.chatGroup, ([groupId, page]) => history(page, (p) => api.chatGroup(groupId, p)));
+  handleInvoke(guard, apiIpc.chatGroup, ([groupId, page]) => api.chatGroup(groupId, page));
   handleInvoke(guard, apiIpc.createGroup, ([request]) => api.createGroup(request));
   handleInvoke(guard, apiIpc.renameGroup, ([groupId, name]) => api.renameGroup(groupId, name));
 }

@@ -1,5 +1,5 @@
 import { chatIpc } from '@parley/shared/ipc';
-import type { Connection } from '../connection/connection.js';
+import type { Connection } from '@parley/shared/client';
 import { handleInvoke, type IpcGuard } from './guard.js';
 
 export function registerChatHandlers(guard: IpcGuard, connection: Pick<Connection, 'send' | 'leaveGroup'>): void {

@@ -1,4 +1,5 @@
 import { invalidInput, type ErrorDetail } from '@parley/shared';
+import type { BridgeDomain, BridgeMethod, BridgeResult, IpcCall } from '@parley/shared/ipc';
 import type { z } from 'zod';
 import type { SenderInfo } from '../security/sender.js';
 
@@ -27,12 +28,12 @@ const foreign: Failure = { ok: false, error: { code: 'forbidden', message: 'This
 /**
  * Registers one request/response channel: refuses foreign senders, parses the arguments with the
  * contract's schema (bad ones get `invalid_input`), and turns a thrown error into `internal` so
- * nothing but a Result ever crosses back.
+ * nothing but a Result ever crosses back. The handler must answer with its bridge method's result.
  */
-export function handleInvoke<A extends z.ZodType<readonly unknown[]>, R extends { ok: boolean }>(
+export function handleInvoke<D extends BridgeDomain, M extends BridgeMethod<D>, A extends z.ZodType<readonly unknown[]>>(
   guard: IpcGuard,
-  contract: Contract<A>,
-  handler: (args: z.output<A>) => Promise<R> | R,
+  contract: IpcCall<D, M, A>,
+  handler: (args: z.output<A>) => Promise<BridgeResult<D, M>> | BridgeResult<D, M>,
 ): void {
   guard.ipc.handle(contract.channel, async (event, ...raw) => {
     if (!guard.isTrusted(event)) {

@@ -1,5 +1,5 @@
-import type { Timers } from '../connection/socket-port.js';
-import type { NotificationRequest } from './decide.js';
+import type { ConversationKey } from '@parley/shared';
+import type { NotificationRequest, Timers } from '@parley/shared/client';
 
 export interface Coalesced extends NotificationRequest {
   /** How many messages this notification stands for. */
@@ -12,7 +12,7 @@ export interface Coalesced extends NotificationRequest {
  * (replacing the previous one of that conversation) when the window closes.
  */
 export class NotificationCoalescer {
-  private readonly open = new Map<string, { held: number; latest: NotificationRequest; timer: unknown }>();
+  private readonly open = new Map<ConversationKey, { held: number; latest: NotificationRequest; timer: unknown }>();
 
   constructor(
     private readonly show: (notification: Coalesced) => void,
@@ -32,7 +32,7 @@ export class NotificationCoalescer {
   }
 
   /** Drops held notifications of a conversation, e.g. when the user opens it. */
-  forget(key: string): void {
+  forget(key: ConversationKey): void {
     const burst = this.open.get(key);
     if (burst) this.timers.clearTimeout(burst.timer);
     this.open.delete(key);
@@ -48,7 +48,7 @@ export class NotificationCoalescer {
     this.open.set(request.key, entry);
   }
 
-  private closeWindow(key: string): void {
+  private closeWindow(key: ConversationKey): void {
     const burst = this.open.get(key);
     this.open.delete(key);
     if (!burst || burst.held === 0) return;

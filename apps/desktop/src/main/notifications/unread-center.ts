@@ -1,18 +1,17 @@
-import type { MarkReadRequest, MessageEvent, NotificationsResponse } from '@parley/shared';
-import type { Result, ServerEvent } from '@parley/shared/ipc';
-import type { NotificationRequest, NotifyContext } from './decide.js';
-import { decideNotification } from './decide.js';
-import type { Directory } from './directory.js';
+import type { ConversationAddress, MessageEvent, NotificationsResponse, ServerEvent } from '@parley/shared';
+import { decideNotification, type Directory, type NotificationRequest, type NotifyContext, type ParleyApi, type RoomLinkMap } from '@parley/shared/client';
 import { countsFromResponse, totalUnread, trayView, unreadKey, withCount, type TrayView, type UnreadCounts } from './unread-state.js';
 
 export interface UnreadCenterDeps {
   directory: Directory;
+  /** Which person each room is with, so counts are kept under the one conversation key. */
+  rooms: RoomLinkMap;
   /** Where the derived tray icon, tooltip and badge go. */
   render: (view: TrayView) => void;
   /** Where notification requests go (the coalescer). */
   notify: (request: NotificationRequest) => void;
   /** Forgets held notifications of a conversation that was read. */
-  forget: (key: string) => void;
+  forget: (key: NotificationRequest['key']) => void;
   context: () => Omit<NotifyContext, 'directory'>;
 }
 
@@ -26,35 +25,35 @@ export class UnreadCenter {
     return totalUnread(this.counts);
   }
 
-  /** The full list, from `GET /notifications` at sign-in and on every resync. */
+  /** The full list, from `GET /notifications` at sign-in and on every resync (rooms learned first). */
   replace(response: NotificationsResponse): void {
-    this.counts = countsFromResponse(response);
+    this.counts = countsFromResponse(response, this.deps.rooms);
     this.render();
   }
 
-  markedRead(request: MarkReadRequest): void {
-    this.counts = withCount(this.counts, { ...request, unread_count: 0 });
-    this.deps.forget(unreadKey(request));
+  markedRead(address: ConversationAddress): void {
+    const key = unreadKey(address, this.deps.rooms);
+    if (!key) return;
+    this.counts = withCount(this.counts, key, 0);
+    this.deps.forget(key);
     this.render();
   }
 
   handle(event: ServerEvent): void {
     switch (event.event) {
-      case 'notification':
-        this.counts = withCount(this.counts, event.payload);
+      case 'notification': {
+        // A room's `notification` follows its `message`, which taught us whose room it is.
+        const key = unreadKey(event.payload, this.deps.rooms);
+        if (!key) return;
+        this.counts = withCount(this.counts, key, event.payload.unread_count);
         this.render();
         return;
+      }
       case 'message':
         this.onMessage(event.payload);
         return;
-      case 'user_registered':
-        this.deps.directory.putUser(event.payload);
-        return;
-      case 'group_created':
-      case 'group_updated':
-        this.deps.directory.putGroup(event.payload);
-        return;
       default:
+        this.deps.directory.learn(event);
         return;
     }
   }
@@ -62,11 +61,14 @@ export class UnreadCenter {
   reset(): void {
     this.counts = new Map();
     this.deps.directory.clear();
+    this.deps.rooms.clear();
     this.render();
   }
 
   private onMessage(event: MessageEvent): void {
-    const request = decideNotification(event, { ...this.deps.context(), directory: this.deps.directory });
+    const context = this.deps.context();
+    this.deps.rooms.learnMessage(event, context.selfUserId);
+    const request = decideNotification(event, { ...context, directory: this.deps.directory });
     if (request) this.deps.notify(request);
   }
 
@@ -75,18 +77,15 @@ export class UnreadCenter {
   }
 }
 
-/** Loads names and counts after sign-in or a resync; a failed call leaves the old ones in place. */
+/** Loads names, rooms and counts after sign-in or a resync; a failed call leaves the old ones in place. */
 export async function refreshUnread(
   center: UnreadCenter,
-  directory: Directory,
-  api: {
-    notifications: () => Promise<Result<NotificationsResponse>>;
-    users: () => Promise<Result<{ users: { user_id: number; first_name: string; last_name: string }[] }>>;
-    chatGroups: () => Promise<Result<{ chat_groups: { chat_group_id: number; chat_group_name: string; author_id: number }[] }>>;
-  },
+  known: { directory: Directory; rooms: RoomLinkMap },
+  api: Pick<ParleyApi, 'notifications' | 'users' | 'chatGroups' | 'chatRooms'>,
 ): Promise<void> {
-  const [notifications, users, groups] = await Promise.all([api.notifications(), api.users(), api.chatGroups()]);
-  if (users.ok) directory.replaceUsers(users.value.users);
-  if (groups.ok) directory.replaceGroups(groups.value.chat_groups);
+  const [notifications, users, groups, rooms] = await Promise.all([api.notifications(), api.users(), api.chatGroups(), api.chatRooms()]);
+  if (users.ok) known.directory.replaceUsers(users.value.users);
+  if (groups.ok) known.directory.replaceGroups(groups.value.chat_groups);
+  if (rooms.ok) known.rooms.learnRooms(rooms.value.chat_rooms);
   if (notifications.ok) center.replace(notifications.value);
 }

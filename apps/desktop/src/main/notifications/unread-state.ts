@@ -1,30 +1,39 @@
-import type { NotificationEvent, NotificationsResponse } from '@parley/shared';
+import {
+  conversationOfAddress,
+  keyOf,
+  type ConversationAddress,
+  type ConversationKey,
+  type NotificationsResponse,
+  type RoomLinks,
+} from '@parley/shared';
 
 /**
  * Unread counts per conversation, as the server reports them: the full list from
  * `GET /notifications` (at start and on resync), then `notification` events and mark-read
  * answers for one conversation at a time. The server is the only source of counts.
  */
-export type UnreadKey = `room:${number}` | `group:${number}`;
+export type UnreadCounts = ReadonlyMap<ConversationKey, number>;
 
-export type UnreadCounts = ReadonlyMap<UnreadKey, number>;
+type Links = Pick<RoomLinks, 'userOfRoom'>;
 
-type OneConversation = { chat_room_id: number } | { chat_group_id: number };
-
-export function unreadKey(entry: OneConversation): UnreadKey {
-  return 'chat_room_id' in entry ? `room:${entry.chat_room_id}` : `group:${entry.chat_group_id}`;
+/** The key of a conversation the wire names; null for a room not learned yet. */
+export function unreadKey(address: ConversationAddress, links: Links): ConversationKey | null {
+  const conversation = conversationOfAddress(address, links);
+  return conversation && keyOf(conversation);
 }
 
-export function countsFromResponse(response: NotificationsResponse): UnreadCounts {
-  const counts = new Map<UnreadKey, number>();
-  for (const entry of response.notifications) if (entry.unread_count > 0) counts.set(unreadKey(entry), entry.unread_count);
+export function countsFromResponse(response: NotificationsResponse, links: Links): UnreadCounts {
+  const counts = new Map<ConversationKey, number>();
+  for (const entry of response.notifications) {
+    const key = unreadKey(entry, links);
+    if (key && entry.unread_count > 0) counts.set(key, entry.unread_count);
+  }
   return counts;
 }
 
-export function withCount(counts: UnreadCounts, event: NotificationEvent | (OneConversation & { unread_count: number })): UnreadCounts {
+export function withCount(counts: UnreadCounts, key: ConversationKey, count: number): UnreadCounts {
   const next = new Map(counts);
-  const key = unreadKey(event);
-  if (event.unread_count > 0) next.set(key, event.unread_count);
+  if (count > 0) next.set(key, count);
   else next.delete(key);
   return next;
 }

@@ -20,6 +20,7 @@ export interface AuthServiceDeps {
 /** Sign-in state. The token is stored encrypted (or kept in memory) and used here and by the REST client only. */
 export class AuthService {
   private user: SelfUser | null = null;
+  private ending: Promise<void> | null = null;
 
   constructor(private readonly deps: AuthServiceDeps) {}
 
@@ -71,8 +72,19 @@ export class AuthService {
     return { ok: true, value: user };
   }
 
-  /** The server refused the token (socket handshake or a 401), or the server changed. */
-  async endLocally(): Promise<void> {
+  /**
+   * The server refused the token (socket handshake or a 401), or the server changed. Several of
+   * these can come at once (a logout's 401s and its refused reconnect): they share one ending, so
+   * the stores are written once.
+   */
+  endLocally(): Promise<void> {
+    this.ending ??= this.end().finally(() => {
+      this.ending = null;
+    });
+    return this.ending;
+  }
+
+  private async end(): Promise<void> {
     this.user = null;
     await this.deps.tokens.clear();
     await this.deps.settings.update({ user: null });

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@parley/shared';
 import type { ActionContext } from './context';
-import { refOf, type ConversationKey } from '../stores/conversation-key';
+import { refOf, type ConversationKey } from '@parley/shared';
 import { emptyConversation, withLatestPage, withNewerPage, withOlderPage } from '../stores/conversations-slice';
 import { firstConfirmedId, fromBotMessage, fromChatMessage, lastConfirmedId, type UiMessage } from '../stores/message-list';
 import type { Result } from '@parley/shared/ipc';
@@ -90,26 +90,23 @@ export async function loadOlder(ctx: ActionContext, key: ConversationKey): Promi
 }
 
 /**
- * After a reconnect: fetches what arrived since the newest message held (`after`), page by page,
- * so there is neither a gap nor a duplicate. Falls back to the newest page if `after` fails.
+ * After a reconnect: fetches what arrived since the newest message held (`after`). The bridge's
+ * client core follows every page, so one answer holds all of it, with neither a gap nor a
+ * duplicate; when it gave up early (`has_more`) or failed, the newest page is loaded afresh.
  */
 export async function catchUp(ctx: ActionContext, key: ConversationKey): Promise<void> {
   const { store } = ctx;
   const held = store.getState().conversations[key];
-  let after = held ? lastConfirmedId(held.messages) : null;
+  const after = held ? lastConfirmedId(held.messages) : null;
   if (!held || after === null) return openConversation(ctx, key);
-  for (let round = 0; round < 100; round++) {
-    const result = await fetchPage(ctx, key, { after });
-    if (result === null) return;
-    if (!result.ok) {
-      const latest = await fetchPage(ctx, key, {});
-      if (latest?.ok) store.getState().updateConversation(key, (c) => withNewerPage(c, latest.value.messages));
-      return;
-    }
+  const result = await fetchPage(ctx, key, { after });
+  if (result === null) return;
+  if (result.ok && !result.value.hasMore) {
     store.getState().updateConversation(key, (c) => withNewerPage(c, result.value.messages));
-    const newest = lastConfirmedId(result.value.messages);
-    if (!result.value.hasMore || newest === null || newest <= after) break;
-    after = newest;
+  } else {
+    // Too much was missed, or the catch-up failed: reload the newest page rather than show a gap.
+    const latest = await fetchPage(ctx, key, {});
+    if (latest?.ok) store.getState().updateConversation(key, (c) => withLatestPage(c, latest.value.messages, latest.value.hasMore));
   }
   await markActiveRead(ctx, key);
 }

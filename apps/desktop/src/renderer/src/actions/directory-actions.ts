@@ -16,7 +16,7 @@ export async function refreshUnread({ store, bridge }: Pick<ActionContext, 'stor
   const result = await bridge.api.notifications();
   if (!result.ok) return;
   const s = store.getState();
-  const unread = unreadFromNotifications(result.value.notifications, s.userByRoom);
+  const unread = unreadFromNotifications(result.value.notifications, s);
   // The open conversation stays at zero while it is on screen.
   s.replaceUnread(s.active ? { ...unread, [s.active]: 0 } : unread);
 }

@@ -1,7 +1,7 @@
 import type { LoginRequest, RegisterRequest } from '@parley/shared';
 import type { ParleyBridge } from '@parley/shared/ipc';
 import type { AppStore } from '../stores/app-store';
-import { keyOf, type ConversationKey } from '../stores/conversation-key';
+import { keyOf, type ConversationKey } from '@parley/shared';
 import type { ActionContext } from './context';
 import { catchUp, loadOlder, markActiveRead, openConversation } from './conversation-actions';
 import { loadDirectory } from './directory-actions';

@@ -1,8 +1,8 @@
-import type { MessageSend, SendAck } from '@parley/shared';
+import { refOf, type ConversationKey, type MessageSend, type SendAck } from '@parley/shared';
 import type { ActionContext } from './context';
-import { refOf, type ConversationKey } from '../stores/conversation-key';
+import { receiveMessages } from './receive';
 import { emptyConversation } from '../stores/conversations-slice';
-import { appendPending, fromBotMessage, fromChatMessage, pendingMessage, setPendingStatus } from '../stores/message-list';
+import { appendPending, pendingMessage, setPendingStatus } from '../stores/message-list';
 
 // Sends on their way, so a retry never races its own first attempt.
 const inFlight = new Set<string>();
@@ -21,28 +21,22 @@ function applyAck(ctx: ActionContext, key: ConversationKey, clientId: string, ac
     s.updateConversation(key, (c) => ({ ...c, messages: setPendingStatus(c.messages, clientId, 'failed', ack.error.message) }));
     return;
   }
-  const stored = ack.message;
-  const selfId = s.self?.user_id ?? 0;
-  if ('is_user' in stored) {
-    s.mergeInto(key, [{ ...fromBotMessage(stored, selfId), clientId }]);
-    return;
-  }
-  const ref = refOf(key);
-  if (ref.kind === 'room' && 'chat_room_id' in stored) {
-    s.linkRoom(stored.chat_room_id, ref.userId);
-    s.touchUser(ref.userId, stored.timestamp);
-  }
-  s.mergeInto(key, [{ ...fromChatMessage(stored), clientId }]);
+  receiveMessages(ctx, refOf(key), [{ ...ack.message, client_id: clientId }]);
 }
 
 async function deliver(ctx: ActionContext, key: ConversationKey, clientId: string, text: string): Promise<void> {
   if (inFlight.has(clientId)) return;
   inFlight.add(clientId);
   try {
-    ctx.store.getState().updateConversation(key, (c) => ({ ...c, messages: setPendingStatus(c.messages, clientId, 'pending') }));
-    const ack = await ctx.bridge.chat.send(payloadFor(key, text, clientId));
+    const s = ctx.store.getState();
+    s.updateConversation(key, (c) => ({ ...c, messages: setPendingStatus(c.messages, clientId, 'pending') }));
+    const payload = payloadFor(key, text, clientId);
+    // Its echo may come before its acknowledgement: the store must know whom it went to.
+    if (payload.chat_type === 'room') s.setRecipient(clientId, payload.other_user_id);
+    const ack = await ctx.bridge.chat.send(payload);
     applyAck(ctx, key, clientId, ack);
   } finally {
+    ctx.store.getState().setRecipient(clientId, null);
     inFlight.delete(clientId);
   }
 }

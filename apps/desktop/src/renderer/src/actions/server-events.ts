@@ -1,49 +1,26 @@
-import { groupPresenceChanges, presenceChanges, type MessageEvent } from '@parley/shared';
+import { conversationOfMessage, groupKey, keyOf, groupPresenceChanges, presenceChanges, type MessageEvent } from '@parley/shared';
 import type { ServerEvent } from '@parley/shared/ipc';
 import type { ActionContext } from './context';
 import { markActiveRead } from './conversation-actions';
 import { refreshGroups, refreshRooms } from './directory-actions';
-import { groupKey, userKey, type ConversationKey } from '../stores/conversation-key';
-import { fromBotMessage, fromChatMessage, lastConfirmedId } from '../stores/message-list';
+import { receiveMessages } from './receive';
+import { roomLinksOf } from '../stores/directory-slice';
+import { lastConfirmedId } from '../stores/message-list';
 import { unreadKeyOf } from '../stores/unread-slice';
 import { fullName } from '../lib/format';
 
-/** The person a room message is with: its author, or, for our own message, the room's other member. */
-async function roomPartner(ctx: ActionContext, event: Extract<MessageEvent, { chat_type: 'room' }>): Promise<number | null> {
-  const s = ctx.store.getState();
-  const selfId = s.self?.user_id;
-  if (event.user_id !== selfId) return event.user_id;
-  const known = s.userByRoom[event.chat_room_id];
-  if (known !== undefined) return known;
-  // Our own first message to someone: the pending row with this client_id says who.
-  if (event.client_id) {
-    for (const [key, c] of Object.entries(s.conversations)) {
-      if (key.startsWith('user:') && c?.messages.some((m) => m.clientId === event.client_id)) return Number(key.slice(5));
-    }
-  }
-  await refreshRooms(ctx);
-  return ctx.store.getState().userByRoom[event.chat_room_id] ?? null;
-}
-
 async function onMessage(ctx: ActionContext, event: MessageEvent): Promise<void> {
-  const s = ctx.store.getState();
-  const selfId = s.self?.user_id ?? 0;
-  if (event.chat_type === 'bot') {
-    s.mergeInto('bot', event.messages.map((m) => fromBotMessage(m, selfId)));
-    return;
+  const selfId = ctx.store.getState().self?.user_id ?? null;
+  const place = () => conversationOfMessage(event, selfId, roomLinksOf(ctx.store.getState()));
+  let conversation = place();
+  // Our own message in a room this client has not learned (sent from another device): ask.
+  if (conversation === null) {
+    await refreshRooms(ctx);
+    conversation = place();
   }
-  let key: ConversationKey;
-  if (event.chat_type === 'room') {
-    const partner = await roomPartner(ctx, event);
-    if (partner === null) return;
-    s.linkRoom(event.chat_room_id, partner);
-    s.touchUser(partner, event.timestamp);
-    key = userKey(partner);
-  } else {
-    key = groupKey(event.chat_group_id);
-  }
-  ctx.store.getState().mergeInto(key, [fromChatMessage(event)]);
-  if (event.user_id !== selfId) await markActiveRead(ctx, key);
+  if (conversation === null) return;
+  receiveMessages(ctx, conversation, event.chat_type === 'bot' ? event.messages : [event]);
+  if (event.chat_type !== 'bot' && event.user_id !== selfId) await markActiveRead(ctx, keyOf(conversation));
 }
 
 /** Applies one server event to the stores. */
@@ -53,10 +30,10 @@ export async function handleServerEvent(ctx: ActionContext, event: ServerEvent):
     case 'message':
       return onMessage(ctx, event.payload);
     case 'notification': {
-      let key = unreadKeyOf(event.payload, s.userByRoom);
+      let key = unreadKeyOf(event.payload, s);
       if (key === null) {
         await refreshRooms(ctx);
-        key = unreadKeyOf(event.payload, ctx.store.getState().userByRoom);
+        key = unreadKeyOf(event.payload, ctx.store.getState());
       }
       if (key === null) return;
       const state = ctx.store.getState();

@@ -1,4 +1,4 @@
-import type { ErrorDetail, LoginRequest, RegisterRequest, SelfUser } from '@parley/shared';
+import { refOf, type ErrorDetail, type LoginRequest, type RegisterRequest, type SelfUser } from '@parley/shared';
 import type { ActionContext } from './context';
 import { openConversation } from './conversation-actions';
 import { loadDirectory } from './directory-actions';
@@ -46,13 +46,14 @@ export function clearSession(ctx: ActionContext): void {
   s.replaceUnread({});
   s.setUsers([]);
   s.setGroups([]);
-  ctx.store.setState({ roomByUser: {}, userByRoom: {}, lastActivityByUser: {}, presentByGroup: {} });
+  ctx.store.setState({ roomByUser: {}, userByRoom: {}, recipientByClientId: {}, lastActivityByUser: {}, presentByGroup: {} });
   ctx.bridge.ui.setActiveConversation(null);
 }
 
 export async function logout(ctx: ActionContext): Promise<void> {
   const active = ctx.store.getState().active;
-  if (active?.startsWith('group:')) void ctx.bridge.chat.leaveGroup(Number(active.slice(6)));
+  const open = active ? refOf(active) : null;
+  if (open?.kind === 'group') void ctx.bridge.chat.leaveGroup(open.groupId);
   await ctx.bridge.auth.logout();
   clearSession(ctx);
 }

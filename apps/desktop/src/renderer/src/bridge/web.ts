@@ -1,67 +1,103 @@
-import { messageSendSchema, type SelfUser } from '@parley/shared';
-import { createParleyApi } from '@parley/shared/client';
+import type { MessageEvent } from '@parley/shared';
+import {
+  Connection,
+  createParleyApi,
+  decideNotification,
+  Directory,
+  realTimers,
+  socketIoFactory,
+  withCatchUp,
+  type SocketFactory,
+  type Timers,
+} from '@parley/shared/client';
 import type { ConnectionState, ConversationRef, ParleyBridge, Result, ServerEvent } from '@parley/shared/ipc';
-import { fullName } from '../lib/format';
 import { isSafeExternalUrl } from '../lib/links';
 import { createListeners } from './listeners';
-import { askNotificationPermission, conversationOfEvent, sameConversation, showBrowserNotification } from './web-notify';
+import { browserNotifier, type BrowserNotifier } from './web-notify';
 import { readSession, writeSession } from './web-session';
-import { createSocketLink } from './web-socket';
 
 const notInBrowser = { code: 'forbidden', message: 'not available in the browser' } as const;
 
-/** The bridge for the web client: same interface as the desktop preload, implemented in the page. */
-export function createWebBridge(baseUrl: string = window.location.origin, storage: Storage = window.localStorage): ParleyBridge {
+/** What the page lends the client core; tests pass fakes. */
+export interface WebBridgeDeps {
+  socketFactory: SocketFactory;
+  timers: Timers;
+  notifier: BrowserNotifier;
+  /** Whether the tab is on screen. */
+  visible: () => boolean;
+}
+
+const pageDeps = (): WebBridgeDeps => ({
+  socketFactory: socketIoFactory,
+  timers: realTimers,
+  notifier: browserNotifier,
+  visible: () => !document.hidden,
+});
+
+/**
+ * The bridge for the web client: the same interface as the desktop preload, a thin shell around
+ * the shared client core (REST with catch-up, the connection, the notification decision). It
+ * adds only what the page has: localStorage for the session and the Notification API.
+ */
+export function createWebBridge(
+  baseUrl: string = window.location.origin,
+  storage: Storage = window.localStorage,
+  deps: WebBridgeDeps = pageDeps(),
+): ParleyBridge {
   let session = readSession(storage);
   let activeConversation: ConversationRef | null = null;
-  // Names for notifications, learned from the lists the renderer fetches through this bridge.
-  const userNames = new Map<number, string>();
-  const groupNames = new Map<number, string>();
+  // Names for notifications, learned from the lists the renderer fetches and from events.
+  const directory = new Directory();
 
   const serverEvents = createListeners<ServerEvent>();
   const connectionStates = createListeners<ConnectionState>();
   const resyncs = createListeners<null>();
   const openRequests = createListeners<ConversationRef>();
 
-  function endSession(): void {
+  const connection = new Connection({ socketFactory: deps.socketFactory, timers: deps.timers, random: Math.random });
+  connection.onState((state) => connectionStates.emit(state));
+  connection.onResync(() => resyncs.emit(null));
+  connection.onSessionExpired(() => forgetSession());
+  connection.onServerEvent((event) => {
+    serverEvents.emit(event);
+    if (event.event === 'message') notifyIfUnseen(event.payload);
+    else directory.learn(event);
+  });
+
+  function forgetSession(): void {
     session = null;
     writeSession(storage, null);
-    socket.disconnect();
-    connectionStates.emit({ status: 'signed_out' });
   }
 
-  const rest = createParleyApi({
-    // Called on window: a detached `fetch` throws "Illegal invocation" in the browser.
-    fetch: (url, init) => window.fetch(url, init),
-    baseUrl: () => baseUrl,
-    token: () => session?.token ?? null,
-    onUnauthorized: endSession,
-  });
+  function endSession(): void {
+    forgetSession();
+    const wasOpen = connection.state.status !== 'signed_out';
+    connection.stop();
+    // A stopped connection reports the sign-out itself; one never started has nothing to report.
+    if (!wasOpen) connectionStates.emit({ status: 'signed_out' });
+  }
 
-  const socket = createSocketLink(baseUrl, {
-    onEvent(event) {
-      serverEvents.emit(event);
-      if (event.event === 'message' && session) notifyIfUnseen(event.payload, session.user);
-      if (event.event === 'user_registered') userNames.set(event.payload.user_id, fullName(event.payload));
-      if (event.event === 'group_created' || event.event === 'group_updated') groupNames.set(event.payload.chat_group_id, event.payload.chat_group_name);
-    },
-    onState: (state) => connectionStates.emit(state),
-    onResync: () => resyncs.emit(null),
-    onUnauthorized: endSession,
-  });
+  const rest = withCatchUp(
+    createParleyApi({
+      // Called on window: a detached `fetch` throws "Illegal invocation" in the browser.
+      fetch: (url, init) => window.fetch(url, init),
+      baseUrl: () => baseUrl,
+      token: () => session?.token ?? null,
+      onUnauthorized: endSession,
+    }),
+  );
 
-  function notifyIfUnseen(event: Parameters<typeof conversationOfEvent>[0], self: SelfUser): void {
-    const conversation = conversationOfEvent(event, self.user_id);
-    if (!conversation || event.chat_type === 'bot' || event.user_id === self.user_id) return;
-    if (!document.hidden && sameConversation(conversation, activeConversation)) return;
-    const author = userNames.get(event.user_id) ?? 'Someone';
-    const title = event.chat_type === 'group' ? `${author} in ${groupNames.get(event.chat_group_id) ?? 'a group'}` : author;
-    showBrowserNotification({
-      title,
-      body: event.message,
-      tag: event.chat_type === 'group' ? `group-${event.chat_group_id}` : `room-${event.chat_room_id}`,
-      onClick: () => openRequests.emit(conversation),
+  function notifyIfUnseen(event: MessageEvent): void {
+    if (!session) return;
+    const visible = deps.visible();
+    const request = decideNotification(event, {
+      selfUserId: session.user.user_id,
+      activeConversation,
+      windowFocused: visible,
+      windowVisible: visible,
+      directory,
     });
+    if (request) deps.notifier.show(request, () => openRequests.emit(request.conversation));
   }
 
   function ok<T>(value: T): Result<T> {
@@ -81,12 +117,12 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
     auth: {
       register: (request) => rest.register(request),
       async login(request) {
-        askNotificationPermission();
+        deps.notifier.askPermission();
         const result = await rest.login(request);
         if (!result.ok) return result;
         session = { token: result.value.token, user: result.value.user };
         writeSession(storage, session);
-        socket.connect(session.token);
+        connection.start(baseUrl, session.token);
         return ok(result.value.user);
       },
       async logout() {
@@ -103,7 +139,7 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
         // (503, a network error) leaves it signed in, and the socket keeps trying.
         const probe = await rest.notifications();
         if (!probe.ok && probe.error.code === 'unauthorized') return ok(null);
-        socket.connect(stored.token);
+        connection.start(baseUrl, stored.token);
         return ok(stored.user);
       },
       // localStorage outlasts the tab: the browser keeps the sign-in.
@@ -112,7 +148,7 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
     api: {
       async users() {
         const result = await rest.users();
-        if (result.ok) for (const u of result.value.users) userNames.set(u.user_id, fullName(u));
+        if (result.ok) directory.replaceUsers(result.value.users);
         return result;
       },
       notifications: () => rest.notifications(),
@@ -125,7 +161,7 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
       chatRoom: (roomId, page) => rest.chatRoom(roomId, page),
       async chatGroups() {
         const result = await rest.chatGroups();
-        if (result.ok) for (const g of result.value.chat_groups) groupNames.set(g.chat_group_id, g.chat_group_name);
+        if (result.ok) directory.replaceGroups(result.value.chat_groups);
         return result;
       },
       chatGroup: (groupId, page) => rest.chatGroup(groupId, page),
@@ -133,12 +169,8 @@ export function createWebBridge(baseUrl: string = window.location.origin, storag
       renameGroup: (groupId, name) => rest.renameGroup(groupId, name),
     },
     chat: {
-      async send(payload) {
-        const parsed = messageSendSchema.safeParse(payload);
-        if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: 'This message cannot be sent.' } };
-        return socket.send(parsed.data);
-      },
-      leaveGroup: (groupId) => socket.leaveGroup(groupId),
+      send: (payload) => connection.send(payload),
+      leaveGroup: (groupId) => connection.leaveGroup(groupId),
     },
     events: {
       onServerEvent: (listener) => serverEvents.add(listener),

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
-import type { ConversationKey } from './conversation-key';
+import type { ConversationKey } from '@parley/shared';
 import { mergeMessages, type UiMessage } from './message-list';
 
 /** An inline line in a group: someone came in or left. Placed after the message it followed. */

@@ -1,4 +1,12 @@
-import type { ChatGroup, ChatGroupSummary, ChatRoomSummary, GroupPresenceChange, PresenceChange, UserWithPresence } from '@parley/shared';
+import type {
+  ChatGroup,
+  ChatGroupSummary,
+  ChatRoomSummary,
+  GroupPresenceChange,
+  PresenceChange,
+  RoomLinks,
+  UserWithPresence,
+} from '@parley/shared';
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
 
@@ -8,6 +16,8 @@ export interface DirectorySlice {
   /** DM rooms, both ways: rooms are keyed by the other person in the UI. */
   roomByUser: Record<number, number>;
   userByRoom: Record<number, number>;
+  /** Whom each room send still awaiting its acknowledgement went to, by `client_id`. */
+  recipientByClientId: Record<string, number>;
   /** Latest message time per person, for "most recent activity first". */
   lastActivityByUser: Record<number, string>;
   /** Who is present in each group, from the group's page and `group_presence` events. */
@@ -21,6 +31,8 @@ export interface DirectorySlice {
   upsertGroup: (group: ChatGroup) => void;
   setRooms: (rooms: ChatRoomSummary[]) => void;
   linkRoom: (roomId: number, userId: number) => void;
+  /** A room send left (recipient) or was acknowledged (null). */
+  setRecipient: (clientId: string, userId: number | null) => void;
   touchUser: (userId: number, timestamp: string) => void;
   setPresent: (groupId: number, userIds: number[]) => void;
   setPresence: (groupId: number, changes: Pick<GroupPresenceChange, 'user_id' | 'present'>[]) => void;
@@ -31,6 +43,7 @@ export const createDirectorySlice: StateCreator<AppState, [], [], DirectorySlice
   groups: {},
   roomByUser: {},
   userByRoom: {},
+  recipientByClientId: {},
   lastActivityByUser: {},
   presentByGroup: {},
 
@@ -75,6 +88,11 @@ export const createDirectorySlice: StateCreator<AppState, [], [], DirectorySlice
         ? s
         : { roomByUser: { ...s.roomByUser, [userId]: roomId }, userByRoom: { ...s.userByRoom, [roomId]: userId } },
     ),
+  setRecipient: (clientId, userId) =>
+    set((s) => {
+      const { [clientId]: _done, ...rest } = s.recipientByClientId;
+      return { recipientByClientId: userId === null ? rest : { ...rest, [clientId]: userId } };
+    }),
   touchUser: (userId, timestamp) =>
     set((s) =>
       (s.lastActivityByUser[userId] ?? '') >= timestamp ? s : { lastActivityByUser: { ...s.lastActivityByUser, [userId]: timestamp } },
@@ -92,3 +110,11 @@ export const createDirectorySlice: StateCreator<AppState, [], [], DirectorySlice
       return unchanged ? s : { presentByGroup: { ...s.presentByGroup, [groupId]: [...present] } };
     }),
 });
+
+/** The store's rooms as the shared codec reads them, to place a message or a count. */
+export function roomLinksOf(state: Pick<DirectorySlice, 'userByRoom' | 'recipientByClientId'>): RoomLinks {
+  return {
+    userOfRoom: (roomId) => state.userByRoom[roomId],
+    recipientOf: (clientId) => state.recipientByClientId[clientId],
+  };
+}

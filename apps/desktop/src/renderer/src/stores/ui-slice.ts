@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
-import type { ConversationKey } from './conversation-key';
+import type { ConversationKey } from '@parley/shared';
 
 export interface UiSlice {
   /** The conversation shown in the pane. */

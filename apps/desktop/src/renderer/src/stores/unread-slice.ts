@@ -1,7 +1,7 @@
-import type { NotificationEntry, NotificationEvent } from '@parley/shared';
+import { conversationOfAddress, keyOf, type ConversationKey, type NotificationEntry, type NotificationEvent } from '@parley/shared';
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
-import { groupKey, userKey, type ConversationKey } from './conversation-key';
+import { roomLinksOf, type DirectorySlice } from './directory-slice';
 
 export interface UnreadSlice {
   unread: Partial<Record<ConversationKey, number>>;
@@ -16,27 +16,22 @@ export const createUnreadSlice: StateCreator<AppState, [], [], UnreadSlice> = (s
   replaceUnread: (unread) => set({ unread }),
 });
 
+type Rooms = Pick<DirectorySlice, 'userByRoom' | 'recipientByClientId'>;
+
 /**
  * The conversation a notification is about. Rooms are keyed by the other person, so a room this
  * client has not seen yet cannot be placed (null): the caller refetches the room list.
  */
-export function unreadKeyOf(
-  entry: NotificationEvent | NotificationEntry,
-  userByRoom: Readonly<Record<number, number>>,
-): ConversationKey | null {
-  if ('chat_group_id' in entry) return groupKey(entry.chat_group_id);
-  const userId = userByRoom[entry.chat_room_id];
-  return userId === undefined ? null : userKey(userId);
+export function unreadKeyOf(entry: NotificationEvent | NotificationEntry, rooms: Rooms): ConversationKey | null {
+  const conversation = conversationOfAddress(entry, roomLinksOf(rooms));
+  return conversation && keyOf(conversation);
 }
 
 /** Unread counts from `GET /notifications`, for the rooms and groups this client can place. */
-export function unreadFromNotifications(
-  entries: readonly NotificationEntry[],
-  userByRoom: Readonly<Record<number, number>>,
-): Partial<Record<ConversationKey, number>> {
+export function unreadFromNotifications(entries: readonly NotificationEntry[], rooms: Rooms): Partial<Record<ConversationKey, number>> {
   const unread: Partial<Record<ConversationKey, number>> = {};
   for (const entry of entries) {
-    const key = unreadKeyOf(entry, userByRoom);
+    const key = unreadKeyOf(entry, rooms);
     if (key && entry.unread_count > 0) unread[key] = entry.unread_count;
   }
   return unread;

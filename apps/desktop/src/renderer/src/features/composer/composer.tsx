@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { codePointLength, limits, messageTextSchema } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
-import type { ConversationKey } from '../../stores/conversation-key';
+import type { ConversationKey } from '@parley/shared';
 import './composer.css';
 
 // The counter appears once a message is close enough to the limit to matter.

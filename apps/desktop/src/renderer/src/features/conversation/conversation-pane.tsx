@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../../stores/app-store';
-import { refOf, type ConversationKey } from '../../stores/conversation-key';
+import { refOf, type ConversationKey } from '@parley/shared';
 import { fullName } from '../../lib/format';
 import { BotHeader, BotIntro } from '../bot/bot-intro';
 import { Composer } from '../composer/composer';

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { actions } from '../../actions/app-actions';
 import { useApp } from '../../stores/app-store';
-import type { ConversationKey } from '../../stores/conversation-key';
+import type { ConversationKey } from '@parley/shared';
 import { emptyConversation } from '../../stores/conversations-slice';
 import { buildRows } from './rows';
 import { DaySeparator, MessageRow } from './message-row';

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { actions } from '../../actions/app-actions';
 import { useApp } from '../../stores/app-store';
-import type { ConversationKey } from '../../stores/conversation-key';
+import type { ConversationKey } from '@parley/shared';
 import type { UiMessage } from '../../stores/message-list';
 import { formatDay, formatTime, fullName, notSentLabel } from '../../lib/format';
 import { Avatar } from '../../ui/avatar';

@@ -1,7 +1,7 @@
 import { bridge } from '../../bridge';
 import { actions } from '../../actions/app-actions';
 import { appStore } from '../../stores/app-store';
-import { groupKey } from '../../stores/conversation-key';
+import { groupKey } from '@parley/shared';
 import { Dialog } from '../../ui/dialog';
 import { GroupNameForm } from './group-name-form';
 

@@ -1,5 +1,5 @@
 import { useApp } from '../../stores/app-store';
-import { groupKey } from '../../stores/conversation-key';
+import { groupKey } from '@parley/shared';
 import { SidebarItem } from './sidebar-item';
 
 export function GroupItem({ groupId }: { groupId: number }) {

@@ -1,5 +1,5 @@
 import { useApp } from '../../stores/app-store';
-import { userKey } from '../../stores/conversation-key';
+import { userKey } from '@parley/shared';
 import { fullName } from '../../lib/format';
 import { Avatar } from '../../ui/avatar';
 import { SidebarItem } from './sidebar-item';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useApp } from '../../stores/app-store';
-import type { ConversationKey } from '../../stores/conversation-key';
+import type { ConversationKey } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
 
 /** One conversation in the sidebar; its accessible name is the label then "N unread". */

@@ -1,6 +1,6 @@
 /**
  * The little of a Socket.IO client the connection needs, so tests drive it with a fake socket
- * and the real one (socket-io-port.ts) stays a thin adapter.
+ * and the real one (socket-io-port.ts) stays a thin adapter, the same in Node and in a browser.
  */
 export interface SocketPort {
   /** Lifecycle: `connect`, `disconnect` (with reason), `connect_error` (with the handshake's error code). */

@@ -1,21 +1,21 @@
-import type { MessageEvent } from '@parley/shared';
-import type { ConversationRef } from '@parley/shared/ipc';
+import { keyOf, sameConversation, type ConversationKey, type ConversationRef } from '../conversation.js';
+import type { MessageEvent } from '../events/chat.js';
 import type { Directory } from './directory.js';
 
 export interface NotifyContext {
   selfUserId: number | null;
-  /** The conversation shown in the window, as the renderer last reported it. */
+  /** The conversation on screen, as the renderer last reported it. */
   activeConversation: ConversationRef | null;
   windowFocused: boolean;
-  /** Whether the window is on screen at all (not hidden to the tray, not minimised). */
+  /** Whether the window (or the tab) is on screen at all: not hidden, not minimised. */
   windowVisible: boolean;
   directory: Directory;
 }
 
 export interface NotificationRequest {
   conversation: ConversationRef;
-  /** One key per conversation: notifications of a burst replace each other under it. */
-  key: string;
+  /** Notifications of a burst replace each other under their conversation's key. */
+  key: ConversationKey;
   title: string;
   body: string;
 }
@@ -29,14 +29,10 @@ export function clip(text: string, max = notificationBodyMaxCodePoints): string 
   return points.length <= max ? flat : `${points.slice(0, max - 1).join('')}…`;
 }
 
-function sameConversation(a: ConversationRef | null, b: ConversationRef): boolean {
-  if (!a || a.kind !== b.kind) return false;
-  if (a.kind === 'room' && b.kind === 'room') return a.userId === b.userId;
-  if (a.kind === 'group' && b.kind === 'group') return a.groupId === b.groupId;
-  return a.kind === 'bot';
-}
-
-/** Whether a new message deserves a system notification, and what it says. */
+/**
+ * Whether a new message deserves a notification, and what it says: the same rules for the
+ * desktop's system notifications and the web page's Notification API.
+ */
 export function decideNotification(event: MessageEvent, context: NotifyContext): NotificationRequest | null {
   const looking = context.windowFocused && context.windowVisible;
 
@@ -54,7 +50,7 @@ export function decideNotification(event: MessageEvent, context: NotifyContext):
     if (looking && sameConversation(context.activeConversation, conversation)) return null;
     return {
       conversation,
-      key: `room:${event.chat_room_id}`,
+      key: keyOf(conversation),
       title: context.directory.userName(event.user_id) ?? 'New message',
       body: clip(event.message),
     };
@@ -65,7 +61,7 @@ export function decideNotification(event: MessageEvent, context: NotifyContext):
   const sender = context.directory.firstName(event.user_id);
   return {
     conversation,
-    key: `group:${event.chat_group_id}`,
+    key: keyOf(conversation),
     title: context.directory.groupName(event.chat_group_id) ?? 'Group message',
     body: clip(sender ? `${sender}: ${event.message}` : event.message),
   };

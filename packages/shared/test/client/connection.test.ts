@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionState, ServerEvent } from '@parley/shared/ipc';
-import { Connection } from '../../src/main/connection/connection.js';
+import type { ConnectionState, ServerEvent } from '../../src/ipc/index.js';
+import { Connection } from '../../src/client/connection.js';
 import { FakeSocket } from './fakes/fake-socket.js';
 import { FakeTimers } from './fakes/fake-timers.js';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { MessageEvent } from '@parley/shared';
-import { clip, decideNotification, type NotifyContext } from '../../src/main/notifications/decide.js';
-import { Directory } from '../../src/main/notifications/directory.js';
+import type { MessageEvent } from '../../src/index.js';
+import { clip, decideNotification, type NotifyContext } from '../../src/client/notify.js';
+import { Directory } from '../../src/client/directory.js';
 
 const ts = '2026-11-24T09:30:00.000Z';
 const fromBob: MessageEvent = { chat_type: 'room', id: 10, user_id: 2, chat_room_id: 7, message: 'Lunch?', timestamp: ts };
@@ -29,7 +29,7 @@ describe('whether a new message raises a system notification', () => {
   it("a direct message is titled with the sender's name", () => {
     expect(decideNotification(fromBob, context)).toEqual({
       conversation: { kind: 'room', userId: 2 },
-      key: 'room:7',
+      key: 'user:2',
       title: 'Bob Builder',
       body: 'Lunch?',
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, defaultBackoff } from '../../src/main/connection/backoff.js';
-import { initialKeepAlive, keepAliveStep, type KeepAliveEvent, type KeepAliveMachine } from '../../src/main/connection/keep-alive.js';
+import { backoffDelay, defaultBackoff } from '../../src/client/backoff.js';
+import { initialKeepAlive, keepAliveStep, type KeepAliveEvent, type KeepAliveMachine } from '../../src/client/keep-alive.js';
 
 const middle = () => 0.5; // no jitter: the delay is exactly the nominal one
 

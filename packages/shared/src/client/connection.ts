@@ -1,13 +1,7 @@
-import {
-  handshakeErrorCode,
-  sendAckSchema,
-  simpleAckSchema,
-  socketEvents,
-  type MessageSend,
-  type SendAck,
-  type SimpleAck,
-} from '@parley/shared';
-import { serverEventSchema, type ConnectionState, type ServerEvent } from '@parley/shared/ipc';
+import { messageSendSchema, sendAckSchema, simpleAckSchema, type MessageSend, type SendAck, type SimpleAck } from '../events/chat.js';
+import { parseServerEvent, type ServerEvent } from '../events/maps.js';
+import { handshakeErrorCode, socketEvents } from '../events/names.js';
+import type { ConnectionState } from '../ipc/bridge.js';
 import { defaultBackoff, type BackoffPolicy } from './backoff.js';
 import { initialKeepAlive, keepAliveStep, type KeepAliveEffect, type KeepAliveEvent } from './keep-alive.js';
 import type { SocketFactory, SocketPort, Timers } from './socket-port.js';
@@ -20,9 +14,16 @@ export interface ConnectionDeps {
   ackTimeoutMs?: number;
 }
 
+export const defaultAckTimeoutMs = 10_000;
+
 type Listener<T> = (value: T) => void;
 
-/** The one socket the main process holds for the signed-in user, kept alive by keep-alive.ts. */
+/**
+ * The realtime half of a Parley client: the one socket of the signed-in user, opened with the
+ * token, kept alive by keep-alive.ts (backoff, resync after a loss, `unauthorized` ends the
+ * session, any other refusal is retried), every event and acknowledgement parsed with the shared
+ * schemas. The desktop main process and the web page each give it a socket factory and timers.
+ */
 export class Connection {
   private machine = initialKeepAlive;
   private socket: SocketPort | null = null;
@@ -76,7 +77,9 @@ export class Connection {
   }
 
   async send(payload: MessageSend): Promise<SendAck> {
-    const answer = await this.request(socketEvents.message, payload);
+    const checked = messageSendSchema.safeParse(payload);
+    if (!checked.success) return { ok: false, error: { code: 'invalid_input', message: 'This message cannot be sent.' } };
+    const answer = await this.request(socketEvents.message, checked.data);
     if (!answer.ok) return answer;
     const parsed = sendAckSchema.safeParse(answer.value);
     return parsed.success ? parsed.data : malformedAnswer;
@@ -90,7 +93,7 @@ export class Connection {
   }
 
   private async request(
-    event: string,
+    event: typeof socketEvents.message | typeof socketEvents.leaveGroup,
     payload: unknown,
   ): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: 'internal'; message: string } }> {
     const socket = this.socket;
@@ -98,7 +101,7 @@ export class Connection {
       return { ok: false, error: { code: 'internal', message: 'Not connected to the server; try again in a moment.' } };
     }
     try {
-      return { ok: true, value: await socket.request(event, payload, this.deps.ackTimeoutMs ?? 10_000) };
+      return { ok: true, value: await socket.request(event, payload, this.deps.ackTimeoutMs ?? defaultAckTimeoutMs) };
     } catch {
       return { ok: false, error: { code: 'internal', message: 'The server did not answer in time.' } };
     }
@@ -165,9 +168,10 @@ export class Connection {
     });
     socket.onEvent((event, payload) => {
       if (!current()) return;
-      const parsed = serverEventSchema.safeParse({ event, payload });
-      if (!parsed.success) return; // an event we do not know, or a malformed one: never relayed
-      for (const listener of this.listeners.serverEvent) listener(parsed.data);
+      const parsed = parseServerEvent(event, payload);
+      // An event we do not know, or a malformed one, is never relayed; the next resync fills any gap.
+      if (parsed === null) return;
+      for (const listener of this.listeners.serverEvent) listener(parsed);
     });
   }
 }

@@ -1,4 +1,6 @@
-import type { ChatGroup, UserSummary } from '@parley/shared';
+import type { ChatGroup } from '../schemas/groups.js';
+import type { UserSummary } from '../schemas/users.js';
+import type { ServerEvent } from '../events/maps.js';
 
 /** Names of people and groups, so a notification can say who wrote. Kept fresh by socket events. */
 export class Directory {
@@ -25,6 +27,12 @@ export class Directory {
       chat_group_name: group.chat_group_name,
       author_id: group.author_id,
     });
+  }
+
+  /** Keeps names fresh from the events that announce them. */
+  learn(event: ServerEvent): void {
+    if (event.event === 'user_registered') this.putUser(event.payload);
+    if (event.event === 'group_created' || event.event === 'group_updated') this.putGroup(event.payload);
   }
 
   userName(userId: number): string | undefined {

@@ -1,4 +1,4 @@
-import type { SocketPort } from '../../../src/main/connection/socket-port.js';
+import type { SocketPort } from '../../../src/client/socket-port.js';
 
 /** A socket the test drives: it connects, drops or refuses only when told. */
 export class FakeSocket implements SocketPort {

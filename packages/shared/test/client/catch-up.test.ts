@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Result } from '@parley/shared/ipc';
-import { fetchAllAfter, mergeMessages } from '../../src/main/connection/catch-up.js';
+import type { Result } from '../../src/ipc/index.js';
+import { fetchAllAfter, mergeMessages } from '../../src/client/catch-up.js';
 
 const m = (id: number, text = `m${id}`) => ({ id, user_id: 1, message: text, timestamp: '2026-11-24T09:30:00.000Z' });
 type Page = { chat_room_id: number; messages: ReturnType<typeof m>[]; has_more: boolean };

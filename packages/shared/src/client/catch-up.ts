@@ -1,4 +1,6 @@
-import type { Result } from '@parley/shared/ipc';
+import type { Result } from '../ipc/bridge.js';
+import type { HistoryPage } from '../ipc/contract.js';
+import type { ParleyApi } from './parley-api.js';
 
 interface HasId {
   id: number;
@@ -43,4 +45,28 @@ export async function fetchAllAfter<T extends HasId, P extends HistoryPageOf<T>>
     cursor = highest;
   }
   return { ok: true, value: { ...last!, messages: collected, has_more: true } };
+}
+
+/** A history call of the REST client: one page, older (`until`), newer (`after`) or the latest. */
+type PageCall<P> = (page: HistoryPage) => Promise<Result<P>>;
+
+/** A page call that, given `after`, follows every page (see `fetchAllAfter`); otherwise one page. */
+export function catchingUp<P extends HistoryPageOf<{ id: number }>>(fetchPage: PageCall<P>): PageCall<P> {
+  return (page) => {
+    if (page.after === undefined) return fetchPage(page);
+    return fetchAllAfter<P['messages'][number], P>((after) => fetchPage({ after }), page.after);
+  };
+}
+
+/**
+ * The REST client's history calls with catch-up built in, so the desktop and the web answer the
+ * renderer's `after` request the same way: everything missed, in one answer.
+ */
+export function withCatchUp(api: ParleyApi): ParleyApi {
+  return {
+    ...api,
+    botHistory: catchingUp((page) => api.botHistory(page)),
+    chatRoom: (roomId, page) => catchingUp((p) => api.chatRoom(roomId, p))(page),
+    chatGroup: (groupId, page) => catchingUp((p) => api.chatGroup(groupId, p))(page),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Timers } from '../../../src/main/connection/socket-port.js';
+import type { Timers } from '../../../src/client/socket-port.js';
 
 /** A clock the test moves by hand: timers fire only inside `advance`. */
 export class FakeTimers implements Timers {

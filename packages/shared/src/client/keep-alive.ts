@@ -1,4 +1,4 @@
-import type { ConnectionState } from '@parley/shared/ipc';
+import type { ConnectionState } from '../ipc/bridge.js';
 import { backoffDelay, type BackoffPolicy } from './backoff.js';
 
 /**

@@ -1,0 +1,4 @@
+// The REST routes of PROTOCOL.md, one table per domain, shared by the REST client and the server.
+export * from './define.js';
+export * from './auth.js';
+export * from './chats.js';
