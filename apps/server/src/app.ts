@@ -22,6 +22,7 @@ import { createHostPolicy } from './http/host-names.js';
 import { rejectMalformedUrl } from './http/malformed-url.js';
 import { noStore } from './http/no-store.js';
 import { createOriginPolicy, originGuard } from './http/origins.js';
+import type { RedisClient } from './cluster/redis.js';
 import { createRateLimits } from './http/rate-limits.js';
 import type { TrustsProxy } from './http/request-scheme.js';
 import { guardServer } from './http/server-guard.js';
@@ -52,6 +53,8 @@ export interface AppDeps {
   settings: Settings;
   /** Tests pass cheaper scrypt parameters; the default is the production ones. */
   passwords?: Passwords;
+  /** When several nodes run: the Redis they share events and rate limits through. */
+  redis?: RedisClient;
 }
 
 export interface ParleyApp {
@@ -86,7 +89,8 @@ export function createApp(deps: AppDeps): ParleyApp {
   // Node's own answer to a missing Host is a bare 400; the host policy answers it in the protocol's shape.
   const httpServer = createServer({ requireHostHeader: false }, app);
   const isAllowedOrigin = createOriginPolicy(settings, trustsProxy);
-  const io = createIo(httpServer, isAllowedOrigin);
+  const cluster = deps.redis ? { redis: deps.redis, prefix: settings.redisPrefix } : undefined;
+  const io = createIo(httpServer, isAllowedOrigin, cluster);
   const inFlight = watchInFlight(httpServer, io);
   // After Socket.IO and the in-flight watch are attached, so that the check runs before either
   // (and engine.io) sees a request.
@@ -101,7 +105,7 @@ export function createApp(deps: AppDeps): ParleyApp {
     logger,
     settings,
     passwords: deps.passwords ?? createPasswords(),
-    rateLimits: createRateLimits(settings.rateLimits),
+    rateLimits: createRateLimits(settings.rateLimits, undefined, cluster),
     backgroundWrites: createInFlight(),
   };
 

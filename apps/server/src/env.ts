@@ -33,6 +33,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalText,
+  REDIS_URL: optionalText.pipe(z.url().optional()),
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/).default('parley'),
   DATA_DIR: z.string().default('./data'),
   SMTP_URL: optionalText,
   PUBLIC_URL: optionalText.pipe(z.url().optional()),
@@ -54,6 +56,10 @@ export interface Settings {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** With it, several nodes share Socket.IO's events and the rate limits through Redis. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key and stream Parley makes: several deployments may share one Redis. */
+  redisPrefix: string;
   dataDir: string;
   smtpUrl: string | undefined;
   /** Origin that links in mail point at, without a trailing slash. */
@@ -99,6 +105,8 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     dataDir: resolve(base, e.DATA_DIR),
     smtpUrl: e.SMTP_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),

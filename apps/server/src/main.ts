@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createApp } from './app.js';
+import { connectRedis } from './cluster/redis.js';
 import { createBot } from './bot/create-bot.js';
 import { systemClock } from './clock.js';
 import { openDatabase } from './db/client.js';
@@ -23,7 +24,10 @@ async function main(): Promise<void> {
       : { kind: 'pglite', dataDir: join(settings.dataDir, 'db') },
   );
   await migrateDatabase(db, settings.migrationsDir);
-  await releaseStalePresence(db);
+  const redis = settings.redisUrl ? await connectRedis(settings.redisUrl, logger) : undefined;
+  // Alone, nobody is present before this node listens. With other nodes running, their members'
+  // presence is theirs: it is not ended here (a crashed node's is left until a lone start).
+  if (!redis) await releaseStalePresence(db);
   const mailer = settings.smtpUrl
     ? createSmtpMailer(settings.smtpUrl)
     : createOutboxMailer(join(settings.dataDir, 'outbox'), logger);
@@ -34,12 +38,13 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger,
     settings,
+    redis,
   });
   const url = await app.listen(settings.port, settings.host);
   const port = Number(new URL(url).port);
   // With PORT=0 the port is only known now; the settings object is shared, so links follow.
   if (settings.publicUrlFromPort) settings.publicUrl = `http://localhost:${port}`;
-  logger.info({ url, database: db.kind, publicUrl: settings.publicUrl }, 'Parley server listening');
+  logger.info({ url, database: db.kind, redis: redis !== undefined, publicUrl: settings.publicUrl }, 'Parley server listening');
   // When the desktop app hosts this server in a child process, it learns the port this way.
   process.send?.({ type: 'listening', port });
   const stopHousekeeping = scheduleHousekeeping({ db, io: app.io }, systemClock, logger);
@@ -54,6 +59,7 @@ async function main(): Promise<void> {
     void app
       .close()
       .then(() => db.close())
+      .then(() => redis?.quit())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         logger.error({ err: error instanceof Error ? error.message : String(error) }, 'shutdown failed');

@@ -1,14 +1,17 @@
 import { ParleyError, rateLimitDefaults, type BucketLimit, type WriteKind } from '@parley/shared';
-import { RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RedisClient } from '../cluster/redis.js';
 import { cappedWindowLimiter } from '../limits/capped-window.js';
 import { clientAddressKey } from '../limits/client-address.js';
 import type { PointLimiter } from '../limits/point-limiter.js';
+import { redisTokenBucketLimiter } from '../limits/redis-token-bucket.js';
 import { tokenBucketLimiter } from '../limits/token-bucket.js';
 
 /**
  * The protocol's rate limits. Counters live in this process's memory, each limiter holding a
- * bounded number of keys; every limiter is a `PointLimiter`, so a shared store can replace the
- * memory ones without touching callers. Client addresses are passed as the connection reports
+ * bounded number of keys, or, when several nodes share a Redis, in Redis (`shared`): windows in
+ * rate-limiter-flexible's Redis limiter, buckets in a script of ours; every limiter is a
+ * `PointLimiter`, so callers do not know which. Client addresses are passed as the connection reports
  * them and counted by `clientAddressKey` (IPv6 by /64).
  */
 export interface RateLimits {
@@ -66,22 +69,58 @@ const unlimited: RateLimits = {
   write: pass,
 };
 
-export function createRateLimits(enabled: boolean, maxKeys: number = rateLimitDefaults.keysPerLimiter): RateLimits {
+/** Where counters live when several nodes share them. */
+export interface SharedLimitStore {
+  redis: RedisClient;
+  prefix: string;
+}
+
+/**
+ * A fixed window in Redis. While Redis is unreachable each node counts in its own memory (the
+ * library's insurance limiter) rather than refusing everyone or letting everything through; its
+ * keys are those of one outage, kept no longer than a window.
+ */
+function redisWindow(store: SharedLimitStore, name: string, points: number, windowMs: number): PointLimiter {
+  const duration = Math.ceil(windowMs / 1000);
+  return new RateLimiterRedis({
+    storeClient: store.redis,
+    useRedisPackage: true,
+    rejectIfRedisNotReady: true,
+    keyPrefix: `${store.prefix}:rl:${name}`,
+    points,
+    duration,
+    insuranceLimiter: new RateLimiterMemory({ points, duration }),
+  });
+}
+
+export function createRateLimits(
+  enabled: boolean,
+  maxKeys: number = rateLimitDefaults.keysPerLimiter,
+  shared?: SharedLimitStore,
+): RateLimits {
   if (!enabled) return unlimited;
   const d = rateLimitDefaults;
-  const window = (points: number, windowMs: number) => cappedWindowLimiter({ points, windowMs, maxKeys });
-  const perEmail = window(d.registrationsPerEmailPerHour, registrationWindowMs);
-  const perAddress = window(d.registrationsPerAddressPerHour, registrationWindowMs);
-  const loginsPerAddress = window(d.loginsPerAddress, d.loginAddressWindowMs);
-  const failedLogins = window(d.failedLoginsPerEmail, d.failedLoginWindowMs);
-  const messages = tokenBucketLimiter({ capacity: d.messageBurst, refillPerSecond: d.messagesPerSecondSustained, maxKeys });
-  const bucket = ({ burst, perHour }: BucketLimit) =>
-    tokenBucketLimiter({ capacity: burst, refillPerSecond: perHour / 3600, maxKeys });
+  const window = (name: string, points: number, windowMs: number) =>
+    shared ? redisWindow(shared, name, points, windowMs) : cappedWindowLimiter({ points, windowMs, maxKeys });
+  const perEmail = window('registrationEmail', d.registrationsPerEmailPerHour, registrationWindowMs);
+  const perAddress = window('registrationAddress', d.registrationsPerAddressPerHour, registrationWindowMs);
+  const loginsPerAddress = window('loginAddress', d.loginsPerAddress, d.loginAddressWindowMs);
+  const failedLogins = window('failedLogins', d.failedLoginsPerEmail, d.failedLoginWindowMs);
+  const tokens = (name: string, capacity: number, refillPerSecond: number) =>
+    shared
+      ? redisTokenBucketLimiter(
+          shared.redis,
+          { capacity, refillPerSecond, prefix: `${shared.prefix}:rl:${name}` },
+          tokenBucketLimiter({ capacity, refillPerSecond, maxKeys }),
+        )
+      : tokenBucketLimiter({ capacity, refillPerSecond, maxKeys });
+  const messages = tokens('messages', d.messageBurst, d.messagesPerSecondSustained);
+  const bucket = (name: string, { burst, perHour }: BucketLimit) => tokens(name, burst, perHour / 3600);
   const writes: Record<WriteKind, PointLimiter> = {
-    groupCreate: bucket(d.writes.groupCreate),
-    groupRename: bucket(d.writes.groupRename),
-    groupPresence: bucket(d.writes.groupPresence),
-    markRead: bucket(d.writes.markRead),
+    groupCreate: bucket('groupCreate', d.writes.groupCreate),
+    groupRename: bucket('groupRename', d.writes.groupRename),
+    groupPresence: bucket('groupPresence', d.writes.groupPresence),
+    markRead: bucket('markRead', d.writes.markRead),
   };
 
   return {

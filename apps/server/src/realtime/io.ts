@@ -1,6 +1,8 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { limits } from '@parley/shared';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
+import type { SharedLimitStore } from '../http/rate-limits.js';
 import type { ParleyServer } from '../context.js';
 
 /**
@@ -9,8 +11,22 @@ import type { ParleyServer } from '../context.js';
  * `allowRequest` checks the Origin of every handshake, websocket included. The Host check
  * runs before engine.io sees anything (`http/server-guard.ts`, installed by `createApp`).
  */
-export function createIo(httpServer: HttpServer, isAllowedOrigin: (req: IncomingMessage) => boolean): ParleyServer {
+export function createIo(
+  httpServer: HttpServer,
+  isAllowedOrigin: (req: IncomingMessage) => boolean,
+  cluster?: SharedLimitStore,
+): ParleyServer {
   return new Server(httpServer, {
+    // Several nodes: every broadcast, room change and disconnect crosses them through one Redis
+    // stream (docs/scaling.md says why this adapter).
+    ...(cluster && {
+      adapter: createAdapter(cluster.redis, {
+        streamName: `${cluster.prefix}:socket.io`,
+        channelPrefix: `${cluster.prefix}:socket.io`,
+        sessionKeyPrefix: `${cluster.prefix}:socket.io:session:`,
+        onlyPlaintext: true,
+      }),
+    }),
     path: '/socket.io',
     transports: ['polling', 'websocket'],
     pingInterval: limits.heartbeatPingIntervalMs,
