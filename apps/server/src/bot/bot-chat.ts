@@ -8,6 +8,7 @@ import { toBotMessage, type BotMessageRow } from '../messages/message-shapes.js'
 import { createWriteQueue, type Outcome } from '../messages/write-queue.js';
 import { asUser } from './workspace-lookup.js';
 import { recentTurns } from './bot-messages.queries.js';
+import { publicSummary } from '../users/user-shapes.js';
 
 /** How many earlier turns the bot sees with each message. */
 const historyTurns = 20;
@@ -68,7 +69,7 @@ export function createBotChat(ctx: AppContext): BotChat {
     try {
       text = await asUser(user.user_id, () =>
         ctx.bot.reply({
-          user: { user_id: user.user_id, first_name: user.first_name, last_name: user.last_name },
+          user: publicSummary(user),
           text: question.message,
           history: history.map((turn) => ({ isUser: turn.isUser, text: turn.body, at: turn.createdAt })),
           now: ctx.clock.now(),

@@ -7,6 +7,7 @@ import {
 } from '@parley/shared';
 import type { ParleyServer } from '../context.js';
 import { Coalescer } from './coalescer.js';
+import { publicSummary } from '../users/user-shapes.js';
 
 /*
  * Presence changes go out through one coalescer per audience: everyone for `presence`, those
@@ -57,6 +58,6 @@ function groupCoalescer(io: ParleyServer, groupId: number): Coalescer<GroupPrese
 }
 
 export function announcePresent(io: ParleyServer, user: UserSummary, groupId: number, present: boolean): void {
-  const change = { user_id: user.user_id, first_name: user.first_name, last_name: user.last_name, present };
+  const change = { ...publicSummary(user), present };
   groupCoalescer(io, groupId).change(user.user_id, present, change);
 }

@@ -18,3 +18,8 @@ export function toUserWithPresence(user: UserRow, online: boolean): UserWithPres
 export function toSelfUser(user: UserRow & { email: string }): SelfUser {
   return { ...toUserSummary(user), email: user.email };
 }
+
+/** What others may see of a user: the summary's fields only (a signed-in user's email stays out). */
+export function publicSummary(user: UserSummary): UserSummary {
+  return { user_id: user.user_id, first_name: user.first_name, last_name: user.last_name };
+}
