@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Database } from '../src/db/client.js';
 import { LosslessPGlite } from '../src/db/lossless-pglite.js';
+import { countPgliteOperations, countPostgresOperations } from '../src/db/operation-count.js';
 import * as schema from '../src/db/schema/index.js';
 import { onCleanup } from './cleanup.js';
 
@@ -83,10 +84,13 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
       debug: (_connection, query, parameters) => log.record(query, parameters as unknown[]),
     });
     onCleanup(`close a pool on ${name}`, () => client.end({ timeout: 2 }));
+    const operations = countPostgresOperations(client);
     const orm = drizzlePostgres(client, { schema });
     return {
       kind: 'postgres',
       orm,
+      poolSize: 10,
+      operations,
       async rows<T extends Record<string, unknown>>(query: Parameters<Database['rows']>[0]) {
         const result = await orm.execute(query);
         return [...result] as T[];
@@ -124,10 +128,13 @@ export async function openPgliteBench(): Promise<BenchDatabase> {
     log.record(text, params ?? []);
     return query(text, params, options);
   }) as typeof client.query;
+  const operations = countPgliteOperations(client);
   const orm = drizzlePglite(client, { schema });
   const db: Database = {
     kind: 'pglite',
     orm,
+    poolSize: 1,
+    operations,
     async rows<T extends Record<string, unknown>>(q: Parameters<Database['rows']>[0]) {
       const result = await orm.execute(q);
       return result.rows as T[];

@@ -24,8 +24,11 @@ import { createOriginPolicy, originGuard } from './http/origins.js';
 import { createRateLimits } from './http/rate-limits.js';
 import type { TrustsProxy } from './http/request-scheme.js';
 import { guardServer } from './http/server-guard.js';
+import { healthRoutes } from './http/health.routes.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { metricsRoutes } from './metrics/metrics.routes.js';
 import { createMessageWriter } from './messages/message-writer.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { handshakeAuth } from './realtime/handshake.js';
@@ -50,6 +53,8 @@ export interface AppDeps {
   settings: Settings;
   /** Tests pass cheaper scrypt parameters; the default is the production ones. */
   passwords?: Passwords;
+  /** A fresh registry per app unless given. */
+  metrics?: Metrics;
 }
 
 export interface ParleyApp {
@@ -100,7 +105,10 @@ export function createApp(deps: AppDeps): ParleyApp {
     settings,
     passwords: deps.passwords ?? createPasswords(),
     rateLimits: createRateLimits(settings.rateLimits),
+    metrics: deps.metrics ?? createMetrics(),
   };
+  ctx.metrics.observe(io, deps.db);
+  let closing = false;
 
   app.disable('x-powered-by');
   app.use(
@@ -128,9 +136,8 @@ export function createApp(deps: AppDeps): ParleyApp {
   app.use(originGuard(isAllowedOrigin));
   app.use(express.json({ limit: limits.payloadMaxBytes }));
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(healthRoutes(deps.db, () => closing));
+  app.use(metricsRoutes(ctx.metrics, settings, trustsProxy));
   app.use(registrationRoutes(ctx));
   app.use(authRoutes(ctx));
   app.use(usersRoutes(ctx));
@@ -163,6 +170,7 @@ export function createApp(deps: AppDeps): ParleyApp {
       });
     },
     async close() {
+      closing = true;
       await afterPendingIo();
       const httpClosed = stopListening(httpServer);
       await afterPendingIo();

@@ -8,6 +8,7 @@ import type { Settings } from './env.js';
 import type { RateLimits } from './http/rate-limits.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';
+import type { Metrics } from './metrics/metrics.js';
 
 /** What a socket carries once its handshake is authenticated. */
 export interface SocketData {
@@ -32,4 +33,5 @@ export interface AppContext {
   settings: Settings;
   passwords: Passwords;
   rateLimits: RateLimits;
+  metrics: Metrics;
 }
