@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Database } from '../src/db/client.js';
 import { LosslessPGlite } from '../src/db/lossless-pglite.js';
+import { countPgliteOperations, countPostgresOperations } from '../src/db/operation-count.js';
 import * as schema from '../src/db/schema/index.js';
 import { onCleanup } from './cleanup.js';
 
@@ -88,10 +89,13 @@ export async function openPostgresBench(): Promise<BenchDatabase> {
     };
     // Like the server's: a pool, and one connection for the statements that keep their order.
     const main = open(10);
+    const operations = countPostgresOperations(main.client);
     const ordered = open(1);
     return {
       kind: 'postgres',
       orm: main.orm,
+      poolSize: 10,
+      operations,
       async rows<T extends Record<string, unknown>>(query: Parameters<Database['rows']>[0]) {
         return [...(await main.orm.execute(query))] as T[];
       },
@@ -133,6 +137,7 @@ export async function openPgliteBench(): Promise<BenchDatabase> {
     log.record(text, params ?? []);
     return query(text, params, options);
   }) as typeof client.query;
+  const operations = countPgliteOperations(client);
   const orm = drizzlePglite(client, { schema });
   async function rows<T extends Record<string, unknown>>(q: Parameters<Database['rows']>[0]): Promise<T[]> {
     return (await orm.execute(q)).rows as T[];
@@ -140,6 +145,8 @@ export async function openPgliteBench(): Promise<BenchDatabase> {
   const db: Database = {
     kind: 'pglite',
     orm,
+    poolSize: 1,
+    operations,
     rows,
     rowsInOrder: rows,
     close: () => client.close(),

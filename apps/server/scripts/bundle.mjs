@@ -1,16 +1,22 @@
-// Bundles the server into dist/main.js for the desktop app to run in a child process.
+// Bundles the server into dist/main.js, the production start (`npm run start:prod`, the Docker
+// image) and what the desktop app runs in a child process.
+// @parley/shared is bundled in, so nothing at run time needs a TypeScript loader.
 // PGlite stays external: it loads its WebAssembly and data files from its own package folder.
 // The migrations are copied next to the bundle, where `defaultMigrationsDir` looks for them.
+// `--outdir=<folder>` builds elsewhere (tests build into a folder of their own).
 import { cp, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const outdirArg = process.argv.find((arg) => arg.startsWith('--outdir='));
+const outdir = outdirArg ? resolve(outdirArg.slice('--outdir='.length)) : `${root}/dist`;
 
-await rm(`${root}/dist`, { recursive: true, force: true });
+await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [`${root}/src/main.ts`],
-  outfile: `${root}/dist/main.js`,
+  entryPoints: { main: `${root}/src/main.ts` },
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -21,5 +27,5 @@ await build({
   banner: { js: "import { createRequire as __parleyCreateRequire } from 'node:module'; const require = __parleyCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-await cp(`${root}/drizzle`, `${root}/dist/drizzle`, { recursive: true });
-console.log('bundled dist/main.js');
+await cp(`${root}/drizzle`, `${outdir}/drizzle`, { recursive: true });
+console.log(`bundled ${outdir}/main.js`);

@@ -1,6 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { authRoutes as routes, limits } from '@parley/shared';
+import { limits } from '@parley/shared';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/auth.routes.js';
@@ -17,7 +17,6 @@ import { createGroupSender } from './groups/group-sender.js';
 import { groupsRoutes } from './groups/groups.routes.js';
 import { errorHandler } from './http/errors.js';
 import { notFound } from './http/not-found.js';
-import { reply } from './http/reply.js';
 import { createHostPolicy } from './http/host-names.js';
 import { rejectMalformedUrl } from './http/malformed-url.js';
 import { noStore } from './http/no-store.js';
@@ -26,8 +25,11 @@ import type { RedisClient } from './cluster/redis.js';
 import { createRateLimits } from './http/rate-limits.js';
 import type { TrustsProxy } from './http/request-scheme.js';
 import { guardServer } from './http/server-guard.js';
+import { healthRoutes } from './http/health.routes.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { metricsRoutes } from './metrics/metrics.routes.js';
 import { createMessageWriter } from './messages/message-writer.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { handshakeAuth } from './realtime/handshake.js';
@@ -55,6 +57,8 @@ export interface AppDeps {
   passwords?: Passwords;
   /** When several nodes run: the Redis they share events and rate limits through. */
   redis?: RedisClient;
+  /** A fresh registry per app unless given. */
+  metrics?: Metrics;
 }
 
 export interface ParleyApp {
@@ -107,7 +111,10 @@ export function createApp(deps: AppDeps): ParleyApp {
     passwords: deps.passwords ?? createPasswords(),
     rateLimits: createRateLimits(settings.rateLimits, undefined, cluster),
     backgroundWrites: createInFlight(),
+    metrics: deps.metrics ?? createMetrics(),
   };
+  ctx.metrics.observe(io, deps.db);
+  let closing = false;
 
   app.disable('x-powered-by');
   app.use(
@@ -135,7 +142,8 @@ export function createApp(deps: AppDeps): ParleyApp {
   app.use(originGuard(isAllowedOrigin));
   app.use(express.json({ limit: limits.payloadMaxBytes }));
 
-  app.get(routes.health.path, (_req, res) => reply(res, routes.health, { status: 'ok' }));
+  app.use(healthRoutes(deps.db, () => closing));
+  app.use(metricsRoutes(ctx.metrics, settings, trustsProxy));
   app.use(registrationRoutes(ctx));
   app.use(authRoutes(ctx));
   app.use(usersRoutes(ctx));
@@ -168,6 +176,7 @@ export function createApp(deps: AppDeps): ParleyApp {
       });
     },
     async close() {
+      closing = true;
       await afterPendingIo();
       const httpClosed = stopListening(httpServer);
       await afterPendingIo();

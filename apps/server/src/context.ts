@@ -9,6 +9,7 @@ import type { RateLimits } from './http/rate-limits.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';
 import type { InFlight } from './shutdown/in-flight.js';
+import type { Metrics } from './metrics/metrics.js';
 
 /** What a socket carries once its handshake is authenticated. */
 export interface SocketData {
@@ -38,4 +39,5 @@ export interface AppContext {
    * finish before the database closes, since the departures come from closing the transports.
    */
   backgroundWrites: InFlight;
+  metrics: Metrics;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 import { defaultMigrationsDir } from './db/migrate.js';
 import { hostNameOf } from './http/host-name.js';
@@ -49,6 +50,17 @@ const envSchema = z.object({
   BOT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   WEB_CLIENT_DIR: optionalText,
   MIGRATIONS_DIR: optionalText,
+  METRICS_TOKEN: optionalText,
+  METRICS_ALLOWED: listOfText.transform((items, ctx) => {
+    const list = items.length > 0 ? items : ['loopback'];
+    if (list.some((item) => item.toLowerCase() === 'none')) return [];
+    try {
+      proxyAddr.compile(list);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${list.join(',')}" is not a list of addresses, ranges or loopback` });
+    }
+    return list;
+  }),
 });
 
 /** Everything the server is configured with, parsed once at start. */
@@ -76,6 +88,10 @@ export interface Settings {
   bot: { apiUrl?: string; model?: string; apiKey?: string; timeoutMs: number };
   webClientDir: string;
   migrationsDir: string;
+  /** A bearer token that opens `/metrics` from any address. */
+  metricsToken: string | undefined;
+  /** Addresses and ranges (proxy-addr notation) that read `/metrics` without a token; `none`: none. */
+  metricsAllowed: string[];
 }
 
 /** The web build another workspace produces, found from this package's folder. */
@@ -119,6 +135,8 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     bot: { apiUrl: e.BOT_API_URL, model: e.BOT_MODEL, apiKey: e.BOT_API_KEY, timeoutMs: e.BOT_TIMEOUT_MS },
     webClientDir: e.WEB_CLIENT_DIR ? resolve(base, e.WEB_CLIENT_DIR) : defaultWebClientDir(),
     migrationsDir: e.MIGRATIONS_DIR ? resolve(base, e.MIGRATIONS_DIR) : defaultMigrationsDir(),
+    metricsToken: e.METRICS_TOKEN,
+    metricsAllowed: e.METRICS_ALLOWED,
   };
 }
 

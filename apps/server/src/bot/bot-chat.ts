@@ -26,6 +26,7 @@ type StoredTurn = { message: BotMessage; fresh: boolean };
 async function writeTurns(ctx: AppContext, turns: BotInsert[]): Promise<Outcome<StoredTurn>[]> {
   const { unique, slots } = firstUses(turns, (turn) => (turn.clientId === null ? null : `${turn.userId}:${turn.clientId}`));
   const ids = await insertBotBatch(ctx.db, unique);
+  ctx.metrics.stored('bot', ids.filter((id) => id !== null && id !== undefined).length);
   const earlier = new Map<string, BotMessageRow>();
   try {
     // Only a retry is skipped; its first turn is committed, so a read after the batch sees it.

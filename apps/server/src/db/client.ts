@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { LosslessPGlite } from './lossless-pglite.js';
+import { countPgliteOperations, countPostgresOperations, type OperationCount } from './operation-count.js';
 import * as schema from './schema/index.js';
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -32,8 +33,20 @@ export interface Database {
    * for the one before it (postgres.js describes it first), so the batches carry none.
    */
   rowsInOrder<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Connections this process may open at most (PGlite: its one). */
+  readonly poolSize: number;
+  /** Operations running or waiting for a connection, for the metrics. */
+  readonly operations: OperationCount;
+  /**
+   * PGlite only: a consistent copy of the whole cluster as a gzipped tarball, taken while the
+   * server runs (PostgreSQL is copied with pg_dump instead).
+   */
+  snapshot?(): Promise<Blob>;
   close(): Promise<void>;
 }
+
+/** postgres.js connections per process: enough for a busy send path, few enough for a small PostgreSQL. */
+export const postgresPoolSize = 10;
 
 /**
  * Seconds before reconnecting after a failed attempt, jittered. postgres.js counts failures
@@ -46,7 +59,6 @@ function reconnectDelaySeconds(failures: number): number {
 
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'postgres') {
-    // Enough connections for a busy send path, few enough for a small PostgreSQL.
     // `prepare: false`: unnamed statements only. Behind a transaction pooler (PgBouncer) a named
     // statement prepared on one server connection is missing on the next; postgres.js then
     // retries it, and a retried COMMIT runs inside the transaction the failure aborted, where it
@@ -54,7 +66,8 @@ export function openDatabase(target: DatabaseTarget): Database {
     // actual parameters every time, which a page query needs (a generic plan walks the primary
     // key of a small room), with no startup parameter a pooler would refuse.
     const options = { prepare: false, backoff: reconnectDelaySeconds, onnotice: () => undefined };
-    const client = postgres(target.url, { ...options, max: 10 });
+    const client = postgres(target.url, { ...options, max: postgresPoolSize });
+    const operations = countPostgresOperations(client);
     const orm = drizzlePostgres(client, { schema });
     // One connection of its own, so its statements keep their order; it reconnects like the pool.
     const orderedClient = postgres(target.url, { ...options, max: 1 });
@@ -62,6 +75,8 @@ export function openDatabase(target: DatabaseTarget): Database {
     return {
       kind: 'postgres',
       orm,
+      poolSize: postgresPoolSize,
+      operations,
       async rows<T extends Record<string, unknown>>(query: SQL) {
         const result = await orm.execute(query);
         return [...result] as T[];
@@ -82,6 +97,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     dataDir: target.dataDir ?? undefined,
     loadDataDir: target.template && !seeded ? target.template : undefined,
   });
+  const operations = countPgliteOperations(client);
   const orm = drizzlePglite(client, { schema });
   async function rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
     const result = await orm.execute(query);
@@ -91,10 +107,24 @@ export function openDatabase(target: DatabaseTarget): Database {
   return {
     kind: 'pglite',
     orm,
+    poolSize: 1,
+    operations,
+    snapshot: () => snapshotOf(client),
     rows,
     rowsInOrder: rows,
     close: () => client.close(),
   };
+}
+
+/**
+ * While the copy is read no statement runs (`runExclusive` holds PGlite's query and transaction
+ * locks), so it is the cluster as of one instant: opening it replays the write-ahead log up to
+ * that instant, as after a power cut, and every committed transaction is in it. The checkpoint
+ * just before keeps that replay short.
+ */
+async function snapshotOf(client: LosslessPGlite): Promise<Blob> {
+  await client.exec('checkpoint');
+  return client.runExclusive(() => client.dumpDataDir('gzip'));
 }
 
 /** Raw rows carry int8 as string (postgres.js) or bigint (PGlite); ids fit a JS number. */

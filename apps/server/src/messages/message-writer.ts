@@ -166,6 +166,9 @@ export function createMessageWriter(ctx: AppContext): MessageWriter {
       return { ok: false, error: new ParleyError('unavailable', 'The message could not be stored. Please send it again.') };
     });
     publish(ctx, result, sent);
+    const rooms = sent.filter(({ written }) => written.kind === 'room').length;
+    ctx.metrics.stored('room', rooms);
+    ctx.metrics.stored('group', sent.length - rooms);
 
     return writes.map((write, i) => {
       const outcome = outcomes[slots[i]!]!;

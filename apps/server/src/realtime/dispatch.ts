@@ -43,7 +43,12 @@ export function registerChatHandlers(ctx: AppContext, socket: ParleySocket, send
   const ackInOrder = createLane();
 
   socket.on(socketEvents.message, (payload: unknown, ack?: unknown) => {
-    const reply = ackOf<SendAck>(ack);
+    const arrived = performance.now();
+    const answerOnce = ackOf<SendAck>(ack);
+    const reply = (response: SendAck) => {
+      ctx.metrics.acked((performance.now() - arrived) / 1000, response.ok);
+      answerOnce(response);
+    };
     const queued = checkInOrder(async (): Promise<Queued<ChatMessageOf>> => {
       await ctx.rateLimits.message(user.user_id);
       const input = parseOrThrow(messageSendSchema, payload);
