@@ -34,6 +34,9 @@ import { createMessageWriter } from './messages/message-writer.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { handshakeAuth } from './realtime/handshake.js';
 import { createIo } from './realtime/io.js';
+import { startNodeSync } from './presence/node-sync.js';
+import { trackPresence } from './presence/presence-tracker.js';
+import { recordAbsences } from './groups/group-leave.js';
 import { onConnection, prepareConnection } from './realtime/connection.js';
 import { registrationRoutes } from './registration/registration.routes.js';
 import { createRoomSender } from './rooms/room-sender.js';
@@ -114,6 +117,9 @@ export function createApp(deps: AppDeps): ParleyApp {
     metrics: deps.metrics ?? createMetrics(),
   };
   ctx.metrics.observe(io, deps.db);
+  // Several nodes: each one's presence reaches the others, and a node that dies is noticed.
+  const nodeSync = cluster ? startNodeSync(io, { logger, nodeGone: (absent) => recordAbsences(ctx, absent) }) : undefined;
+  trackPresence(io, nodeSync?.publish);
   let closing = false;
 
   app.disable('x-powered-by');
@@ -182,6 +188,7 @@ export function createApp(deps: AppDeps): ParleyApp {
       await afterPendingIo();
       if (!(await inFlight.drain(drainBoundMs))) logger.warn({ boundMs: drainBoundMs }, 'shutdown cut work still in flight');
       await closeTransports(io, transportCloseBoundMs);
+      nodeSync?.stop();
       await io.close();
       // The departures those closes caused write their read marks before the database closes.
       if (!(await ctx.backgroundWrites.settled(drainBoundMs))) logger.warn({ boundMs: drainBoundMs }, 'shutdown cut departures still being recorded');

@@ -18,8 +18,10 @@ export interface SocketData {
   user: SelfUser;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no events between server processes
-export type InterServerEvents = {};
+/** Between server nodes: presence (`presence/node-sync.ts`), parsed there like any other input. */
+export interface InterServerEvents {
+  'parley:presence': (message: unknown) => void;
+}
 export type ParleyServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type ParleySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   await migrateDatabase(db, settings.migrationsDir);
   const redis = settings.redisUrl ? await connectRedis(settings.redisUrl, logger) : undefined;
   // Alone, nobody is present before this node listens. With other nodes running, their members'
-  // presence is theirs: it is not ended here (a crashed node's is left until a lone start).
+  // presence is theirs: it is not ended here (a node that dies has its users' ended by the
+  // nodes still running, `presence/node-sync.ts`).
   if (!redis) await releaseStalePresence(db);
   const mailer = settings.smtpUrl
     ? createSmtpMailer(settings.smtpUrl)

@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChatGroup, ChatRoomResponse, SendAck } from '@parley/shared';
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/database.js';
 import { call, signUp, uniqueEmail, type SignedUp } from './support/http.js';
-import { beforeProcessStarts, serverProcessEnv, startServerProcess, type ServerProcess } from './support/server-process.js';
+import { createCluster } from './support/cluster.js';
+import { beforeProcessStarts, type ServerProcess } from './support/server-process.js';
 import { closeAllSockets, collect, connect, nextEvent, send, sleep, waitForDisconnect } from './support/sockets.js';
 
 /*
@@ -15,18 +14,13 @@ import { closeAllSockets, collect, connect, nextEvent, send, sleep, waitForDisco
  * what one node's client does must reach the other node's clients. PostgreSQL only: PGlite is
  * one process's database.
  */
-const redisUrl = process.env.PARLEY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `parley-test-${randomBytes(4).toString('hex')}`;
+const cluster = createCluster();
+const { prefix } = cluster;
 
 let testDb: TestDatabase | undefined;
-const nodes: ServerProcess[] = [];
 let people: SignedUp[] = [];
 
-async function startNode(dataDir: string): Promise<ServerProcess> {
-  const node = await startServerProcess({ ...serverProcessEnv(testDb!, dataDir), REDIS_URL: redisUrl, REDIS_PREFIX: prefix });
-  nodes.push(node);
-  return node;
-}
+const startNode = (dataDir: string) => cluster.start(testDb!, dataDir);
 
 /** The confirmation token in the newest mail to `email` in a node's outbox. */
 async function linkTokenIn(outbox: string, email: string): Promise<string> {
@@ -47,12 +41,8 @@ const dirs: { a: string; b: string } = { a: '', b: '' };
 
 afterAll(async () => {
   closeAllSockets();
-  for (const node of nodes) node.child.kill('SIGKILL');
+  await cluster.destroy();
   await testDb?.drop();
-  const redis = createClient({ url: redisUrl });
-  await redis.connect();
-  for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) if (keys.length > 0) await redis.del(keys);
-  await redis.quit();
 });
 
 describe.skipIf(testDatabaseKind !== 'postgres')('two nodes behind one address (PostgreSQL and Redis)', () => {

@@ -105,8 +105,10 @@ export function groupsRoutes(ctx: AppContext): Router {
     const entered = enterGroup(ctx.io, user, group.id);
     if (entered && !entering) await markPresent(ctx.db, group.id, user.user_id);
     else if (entering && !entered && !isPresent(ctx.io, user.user_id, group.id)) await markAbsent(ctx.db, [group.id], user.user_id);
-    // Read after every await above, so the list holds whoever is present as the answer leaves.
-    const presentIds = presentUserIds(ctx.io, group.id);
+    // Read after every await above, so the list holds whoever is present as the answer leaves;
+    // a caller whose sockets are on another node is joined there, and is listed already.
+    const listed = presentUserIds(ctx.io, group.id);
+    const presentIds = entered && !listed.includes(user.user_id) ? [...listed, user.user_id].sort((a, b) => a - b) : listed;
     reply(res, routes.history, {
       ...toChatGroup(group),
       present_user_ids: presentIds,

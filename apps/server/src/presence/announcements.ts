@@ -13,6 +13,10 @@ import { publicSummary } from '../users/user-shapes.js';
  * Presence changes go out through one coalescer per audience: everyone for `presence`, those
  * present in the group for `group_presence`. A lone change keeps the single shape every client
  * has always read; several within a window go out as one `changes` list.
+ *
+ * Each node tells its own sockets only (`io.local`): every node sees every change of the whole
+ * cluster (`presence-tracker.ts`), so none has to decide for the others, and two nodes seeing a
+ * user's first sockets at once cannot both announce to the same client.
  */
 
 interface Announcer {
@@ -27,7 +31,7 @@ function announcerOf(io: ParleyServer): Announcer {
   if (!announcer) {
     const created: Announcer = {
       online: new Coalescer<PresenceChange>((changes) => {
-        io.emit(socketEvents.presence, changes.length === 1 ? changes[0]! : { changes });
+        io.local.emit(socketEvents.presence, changes.length === 1 ? changes[0]! : { changes });
       }),
       groups: new Map(),
     };
@@ -49,7 +53,7 @@ function groupCoalescer(io: ParleyServer, groupId: number): Coalescer<GroupPrese
   if (!coalescer) {
     // Sent to whoever is present when the window closes: the latest state is what they need.
     coalescer = new Coalescer<GroupPresenceChange>((changes) => {
-      const room = io.to(socketRooms.groupPresent(groupId));
+      const room = io.local.to(socketRooms.groupPresent(groupId));
       room.emit(socketEvents.groupPresence, changes.length === 1 ? { ...changes[0]!, chat_group_id: groupId } : { chat_group_id: groupId, changes });
     });
     groups.set(groupId, coalescer);

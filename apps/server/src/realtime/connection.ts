@@ -4,9 +4,7 @@ import { sessionExists } from '../auth/sessions.queries.js';
 import type { AppContext, ParleySocket } from '../context.js';
 import { groupIdsOf } from '../groups/groups.queries.js';
 import { describeError } from '../http/errors.js';
-import { announceOnline } from '../presence/announcements.js';
-import { announceLeft } from '../presence/group-presence.js';
-import { groupIdOfPresentRoom, groupRoomsOfUser, isOnline } from '../presence/presence.js';
+import { groupRoomsOfUser, isOnlineHere } from '../presence/presence.js';
 import { registerChatHandlers, type Senders } from './dispatch.js';
 import { unavailableRefusal } from './handshake.js';
 
@@ -23,7 +21,7 @@ export function prepareConnection(ctx: AppContext) {
   return async (socket: ParleySocket, next: (error?: ExtendedError) => void) => {
     const { userId } = socket.data;
     try {
-      if (isOnline(ctx.io, userId)) {
+      if (isOnlineHere(ctx.io, userId)) {
         preparedGroupRooms.set(socket, null);
       } else {
         const groupIds = await groupIdsOf(ctx.db, userId);
@@ -61,33 +59,19 @@ function joinGroupsLate(ctx: AppContext, socket: ParleySocket): void {
 
 /**
  * A new authenticated socket joins the rooms every process agrees on (its user, its session, its
- * groups, the groups its user is present in). Whether it is the user's first socket is read from
- * the adapter in the same tick as the join, and whether a closing one was the last in the same
- * tick as its leave: two sockets connecting at once, or one closing while another is prepared,
- * cannot both (or neither) announce.
+ * groups, the groups its user is present in). Presence follows from those joins, and from the
+ * leaves when it closes (`presence/presence-tracker.ts`): whether it is the user's first socket
+ * is read from the adapter in the same tick as the join, so two sockets connecting at once, or
+ * one closing while another is prepared, cannot both (or neither) announce.
  */
 export function onConnection(ctx: AppContext, socket: ParleySocket, senders: Senders): void {
-  const { user, userId, sessionId } = socket.data;
+  const { userId, sessionId } = socket.data;
   const fromDatabase = preparedGroupRooms.get(socket);
   preparedGroupRooms.delete(socket);
-  const first = !isOnline(ctx.io, userId);
+  const first = !isOnlineHere(ctx.io, userId);
   const fromSiblings = groupRoomsOfUser(ctx.io, userId);
   socket.join([socketRooms.user(userId), socketRooms.session(String(sessionId)), ...(fromDatabase ?? []), ...fromSiblings]);
   if (fromDatabase === null && first) joinGroupsLate(ctx, socket);
   closeIfSessionEnded(ctx, socket, sessionId);
   registerChatHandlers(ctx, socket, senders);
-  if (first) announceOnline(ctx.io, userId, true);
-
-  let presentRooms: string[] = [];
-  socket.on('disconnecting', () => {
-    presentRooms = [...socket.rooms].filter((room) => groupIdOfPresentRoom(room) !== null);
-  });
-  socket.on('disconnect', () => {
-    if (isOnline(ctx.io, userId)) return;
-    for (const room of presentRooms) {
-      const groupId = groupIdOfPresentRoom(room);
-      if (groupId !== null) announceLeft(ctx.io, user, groupId);
-    }
-    announceOnline(ctx.io, userId, false);
-  });
 }
