@@ -7,8 +7,25 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { memoryAfterGc, serveRequests } from './child-process.js';
+
+/** With REDIS_URL, one node of several: the same adapter and options as Parley's (`src/realtime/io.ts`). */
+async function clusterAdapter() {
+  const url = process.env.REDIS_URL;
+  if (!url) return undefined;
+  const redis = createClient({ url });
+  await redis.connect();
+  const prefix = process.env.REDIS_PREFIX ?? 'bare';
+  return createAdapter(redis, {
+    streamName: `${prefix}:socket.io`,
+    channelPrefix: `${prefix}:socket.io`,
+    sessionKeyPrefix: `${prefix}:socket.io:session:`,
+    onlyPlaintext: true,
+  });
+}
 
 const windowMs = 250;
 
@@ -45,7 +62,8 @@ const httpServer = createServer((req, res) => {
       res.end(JSON.stringify({ chat_group_id: groupId, present_user_ids: present, messages: [], has_more: false }));
     });
 });
-const io = new Server(httpServer, { transports: ['websocket'] });
+const adapter = await clusterAdapter();
+const io = new Server(httpServer, { transports: ['websocket'], ...(adapter && { adapter }) });
 
 io.on('connection', (socket) => {
   const user = userOf(socket.handshake.auth.token);

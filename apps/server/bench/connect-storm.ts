@@ -1,4 +1,4 @@
-import { measured, type Target } from './target.js';
+import { measured, nodeFor, type Target } from './target.js';
 import type { CpuUse } from './cpu-meter.js';
 
 export interface StormResult {
@@ -31,7 +31,7 @@ export function deal<T>(items: readonly T[], n: number): T[][] {
 export async function connectStorm(target: Target, limitMs: number): Promise<StormResult> {
   const [first, ...rest] = target.users.tokens;
   const [head, ...others] = target.receivers;
-  await head!.call('connect', { url: target.url, tokens: [first], limitMs: 30_000 });
+  await head!.call('connect', { url: nodeFor(target, 0), tokens: [first], limitMs: 30_000 });
   const parts = deal(rest, target.receivers.length);
   let startedAt = 0;
   let connectedMs = 0;
@@ -42,7 +42,7 @@ export async function connectStorm(target: Target, limitMs: number): Promise<Sto
     startedAt = now();
     const answers = await Promise.all(
       target.receivers.map((worker, i) =>
-        worker.call<{ connectMs: number[] }>('connect', { url: target.url, tokens: parts[i], limitMs }, limitMs + 10_000),
+        worker.call<{ connectMs: number[] }>('connect', { url: nodeFor(target, i), tokens: parts[i], limitMs }, limitMs + 10_000),
       ),
     );
     connectedMs = now() - startedAt;

@@ -1,6 +1,6 @@
 import { deal } from './connect-storm.js';
 import type { CpuUse } from './cpu-meter.js';
-import { measured, type Target } from './target.js';
+import { measured, nodeFor, type Target } from './target.js';
 
 export interface EntriesResult {
   entries: number;
@@ -30,7 +30,7 @@ export async function enterGroups(target: Target): Promise<EntriesResult> {
       target.receivers.map((w, i) =>
         w.call<{ elapsedMs: number; p50: number; p99: number; failures: number }>(
           'enter',
-          { url: target.url, entries: parts[i], concurrency: perWorkerConcurrency },
+          { url: nodeFor(target, i), entries: parts[i], concurrency: perWorkerConcurrency },
           300_000,
         ),
       ),

@@ -10,9 +10,10 @@ export interface IdleMemoryResult {
   heapPerSocket: number;
 }
 
-/** The server's retained memory (after a full GC), read over its IPC hook. */
-export function serverMemory(target: Target): Promise<Memory> {
-  return target.server.call<Memory>('memory');
+/** The server's retained memory (after a full GC), read over its IPC hook; a cluster's, summed over its nodes. */
+export async function serverMemory(target: Target): Promise<Memory> {
+  const each = await Promise.all(target.servers.map((server) => server.call<Memory>('memory')));
+  return each.reduce((sum, m) => ({ rss: sum.rss + m.rss, heapUsed: sum.heapUsed + m.heapUsed }), { rss: 0, heapUsed: 0 });
 }
 
 /** Bytes per idle authenticated socket: the growth from no sockets to all of them, over their count. */

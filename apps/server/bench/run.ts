@@ -13,7 +13,8 @@ import { bareLoadUsers, seedLoadUsers, sessionFor } from './load-users.js';
 import { machineLine } from './report.js';
 import { seed } from './seed.js';
 import { sideBySide, type DatabaseBaselines, type ScenarioResults } from './side-by-side.js';
-import { measured, startBareTarget, startParleyTarget, stopTarget, type Target } from './target.js';
+import { measured, startBareTarget, startParleyTarget, stopTarget, type ClusterOptions, type Target } from './target.js';
+import { benchCluster, twoNodesTable } from './two-nodes.js';
 
 /**
  * `npm run bench [-- --quick]`: bare Socket.IO and the real Parley server side by side, on
@@ -22,13 +23,18 @@ import { measured, startBareTarget, startParleyTarget, stopTarget, type Target }
  * Ctrl-C; a watchdog stops it at `limitMs`.
  */
 const quick = process.argv.includes('--quick');
-/** `--only=postgres` or `--only=pglite`: one database (with its baseline), e.g. under a profiler. */
+/**
+ * `--only=postgres` or `--only=pglite`: one database (with its baseline), e.g. under a profiler;
+ * `--only=two-nodes`: PostgreSQL on one node and on two (the two-node table needs both).
+ */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && only !== 'postgres' && only !== 'pglite') throw new Error('--only takes postgres or pglite');
+if (only !== undefined && only !== 'postgres' && only !== 'pglite' && only !== 'two-nodes') {
+  throw new Error('--only takes postgres, pglite or two-nodes');
+}
 
 const config = quick
   ? {
-      limitMs: 4 * 60_000,
+      limitMs: 7 * 60_000,
       postgresUsers: 300,
       pgliteUsers: 200,
       bigRates: [20, 60, 120],
@@ -41,7 +47,7 @@ const config = quick
       history: { warmup: 10, count: 100 },
     }
   : {
-      limitMs: 10 * 60_000,
+      limitMs: 16 * 60_000,
       postgresUsers: 1_000,
       pgliteUsers: 500,
       bigRates: [20, 40, 60, 90, 120],
@@ -78,13 +84,13 @@ async function scenarios(target: Target): Promise<ScenarioResults> {
 
 const bareRuns = new Map<number, ScenarioResults>();
 
-async function bare(users: number): Promise<ScenarioResults> {
-  const known = bareRuns.get(users);
+async function bare(users: number, cluster?: ClusterOptions): Promise<ScenarioResults> {
+  const known = cluster ? undefined : bareRuns.get(users);
   if (known) return known;
-  const target = await startBareTarget(bareLoadUsers(users));
+  const target = await startBareTarget(bareLoadUsers(users), cluster);
   try {
     const result = await scenarios(target);
-    bareRuns.set(users, result);
+    if (!cluster) bareRuns.set(users, result);
     return result;
   } finally {
     await stopTarget(target);
@@ -123,6 +129,19 @@ async function onDatabase(bench: BenchDatabase, users: number): Promise<{ result
   }
 }
 
+/** The scenarios on a cluster of Parley nodes on a fresh PostgreSQL database (no baselines of its own: they are the one-node run's). */
+async function onCluster(users: number, cluster: ClusterOptions): Promise<ScenarioResults> {
+  const bench = await openPostgresBench();
+  await migrate(bench.db);
+  const load = await seedLoadUsers(bench, users);
+  const target = await startParleyTarget(bench, load, cluster);
+  try {
+    return await scenarios(target);
+  } finally {
+    await stopTarget(target);
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`## Parley side-by-side benchmark${quick ? ' (--quick)' : ''}, ${new Date().toISOString()}`);
   console.log('');
@@ -130,11 +149,26 @@ async function main(): Promise<void> {
   const sections: string[] = [];
 
   if (only !== 'pglite') {
-    const pg = await onDatabase(await openPostgresBench(), config.postgresUsers);
+    const users = config.postgresUsers;
+    const pg = await onDatabase(await openPostgresBench(), users);
     await runCleanups();
-    sections.push(sideBySide(`PostgreSQL 15, ${config.postgresUsers.toLocaleString('en')} users`, await bare(config.postgresUsers), pg.results, pg.baselines));
+    const bareOne = await bare(users);
+    sections.push(sideBySide(`PostgreSQL 15, ${users.toLocaleString('en')} users`, bareOne, pg.results, pg.baselines));
+    if (only !== 'postgres') {
+      const cluster = await benchCluster(2);
+      if (!cluster) {
+        sections.push('### Two nodes\n\nskipped: no Redis answered (set PARLEY_BENCH_REDIS_URL)');
+      } else {
+        const parleyTwo = await onCluster(users, cluster);
+        await runCleanups();
+        const bareTwo = await bare(users, (await benchCluster(2))!);
+        await runCleanups();
+        const title = `Two nodes on PostgreSQL 15 and Redis 7 (Redis streams adapter), ${users.toLocaleString('en')} users`;
+        sections.push(twoNodesTable(title, { bareOne, bareTwo, parleyOne: pg.results, parleyTwo }));
+      }
+    }
   }
-  if (only !== 'postgres') {
+  if (only !== 'postgres' && only !== 'two-nodes') {
     const lite = await onDatabase(await openPgliteBench(), config.pgliteUsers);
     await runCleanups();
     sections.push(sideBySide(`PGlite (embedded), ${config.pgliteUsers.toLocaleString('en')} users`, await bare(config.pgliteUsers), lite.results, lite.baselines));

@@ -11,8 +11,13 @@ import type { LoadUsers } from './load-users.js';
 /** A server under test, in its own process, with the load processes pointed at it. */
 export interface Target {
   label: string;
+  /** The first node's address: the sender's and the REST reads'. */
   url: string;
+  /** Every node's address; load process i uses `urls[i % urls.length]` (`nodeFor`). */
+  urls: string[];
   server: BenchChild;
+  /** Every server process: one, or each node of a cluster. */
+  servers: BenchChild[];
   receivers: BenchChild[];
   sender: BenchChild;
   users: LoadUsers;
@@ -29,6 +34,22 @@ export async function measured<T>(target: Target, work: () => Promise<T>): Promi
 
 const receiverCount = 2;
 
+/** The node a receiving load process talks to: the load is split evenly over the nodes. */
+export function nodeFor(target: Target, receiver: number): string {
+  return target.urls[receiver % target.urls.length]!;
+}
+
+/** Two or more nodes share one Redis under a prefix of this run's own. */
+export interface ClusterOptions {
+  nodes: number;
+  redisUrl: string;
+  prefix: string;
+}
+
+function clusterEnv(cluster: ClusterOptions | undefined): Record<string, string> {
+  return cluster ? { REDIS_URL: cluster.redisUrl, REDIS_PREFIX: cluster.prefix } : {};
+}
+
 export function startLoad(label: string): { receivers: BenchChild[]; sender: BenchChild } {
   return {
     receivers: Array.from({ length: receiverCount }, (_, i) => startChild('./load-worker.ts', {}, `${label} load ${i + 1}`)),
@@ -41,12 +62,16 @@ async function listening(child: BenchChild): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-export async function startBareTarget(users: LoadUsers): Promise<Target> {
-  const server = startChild('./bare-process.ts', {}, 'bare Socket.IO server', ['--expose-gc']);
-  const url = await listening(server);
+export async function startBareTarget(users: LoadUsers, cluster?: ClusterOptions): Promise<Target> {
+  const count = cluster?.nodes ?? 1;
+  const servers = Array.from({ length: count }, (_, i) =>
+    startChild('./bare-process.ts', clusterEnv(cluster), `bare Socket.IO server${count > 1 ? ` ${i + 1}` : ''}`, ['--expose-gc']),
+  );
+  const urls = await Promise.all(servers.map(listening));
   const load = startLoad('bare');
-  const pids = [process.pid, server.pid, load.sender.pid, ...load.receivers.map((r) => r.pid)];
-  return { label: 'bare Socket.IO', url, server, ...load, users, pids: () => Promise.resolve(pids) };
+  const pids = [process.pid, ...servers.map((s) => s.pid), load.sender.pid, ...load.receivers.map((r) => r.pid)];
+  const label = count > 1 ? `bare Socket.IO × ${count}` : 'bare Socket.IO';
+  return { label, url: urls[0]!, urls, server: servers[0]!, servers, ...load, users, pids: () => Promise.resolve(pids) };
 }
 
 /**
@@ -58,8 +83,8 @@ function profileArgs(): string[] {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=500'] : [];
 }
 
-/** The real server (src/main.ts) on the bench database, rate limits off, logs at warn. */
-export async function startParleyTarget(bench: BenchDatabase, users: LoadUsers): Promise<Target> {
+/** The real server (src/main.ts) on the bench database, rate limits off, logs at warn; with `cluster`, several nodes. */
+export async function startParleyTarget(bench: BenchDatabase, users: LoadUsers, cluster?: ClusterOptions): Promise<Target> {
   const scratch = await mkdtemp(join(tmpdir(), 'parley-bench-server-'));
   onCleanup(`remove ${scratch}`, () => rm(scratch, { recursive: true, force: true }));
   const env: Record<string, string> = {
@@ -72,11 +97,15 @@ export async function startParleyTarget(bench: BenchDatabase, users: LoadUsers):
     DATABASE_URL: bench.url ?? '',
     WEB_CLIENT_DIR: join(scratch, 'no-web-client'),
     BOT_API_URL: '',
+    ...clusterEnv(cluster),
   };
-  const server = startChild('./parley-process.ts', env, `Parley server (${bench.label})`, ['--expose-gc', ...profileArgs()]);
-  const url = await listening(server);
+  const count = cluster?.nodes ?? 1;
+  const servers = Array.from({ length: count }, (_, i) =>
+    startChild('./parley-process.ts', env, `Parley server${count > 1 ? ` ${i + 1}` : ''} (${bench.label})`, ['--expose-gc', ...profileArgs()]),
+  );
+  const urls = await Promise.all(servers.map(listening));
   const load = startLoad('Parley');
-  const own = [process.pid, server.pid, load.sender.pid, ...load.receivers.map((r) => r.pid)];
+  const own = [process.pid, ...servers.map((s) => s.pid), load.sender.pid, ...load.receivers.map((r) => r.pid)];
   const admin = bench.url ? postgres(bench.url, { max: 1, onnotice: () => undefined }) : undefined;
   if (admin) onCleanup('close the CPU sampler link', () => admin.end({ timeout: 2 }));
   const pids = async () => {
@@ -84,7 +113,8 @@ export async function startParleyTarget(bench: BenchDatabase, users: LoadUsers):
     const rows = await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database()`;
     return [...own, ...rows.map((r) => r.pid)];
   };
-  return { label: `Parley on ${bench.label}`, url, server, ...load, users, pids };
+  const label = count > 1 ? `Parley × ${count} on ${bench.label}` : `Parley on ${bench.label}`;
+  return { label, url: urls[0]!, urls, server: servers[0]!, servers, ...load, users, pids };
 }
 
 /**
@@ -96,5 +126,5 @@ export async function stopTarget(target: Target): Promise<void> {
   await Promise.allSettled(load.map((c) => c.call('close', {}, 10_000)));
   await Promise.all(load.map((c) => c.stop()));
   await new Promise((r) => setTimeout(r, 2_000));
-  await target.server.stop();
+  await Promise.all(target.servers.map((server) => server.stop()));
 }
