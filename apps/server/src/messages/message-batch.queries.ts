@@ -77,6 +77,30 @@ const groupColumns = sql`,
         where gm.present_from is null and gm.group_id in (select group_id from stored where group_id is not null)
       ) a) as absent`;
 
+function distinctIds(ids: (number | null)[]): number[] {
+  const unique = [...new Set(ids.filter((id): id is number => id !== null))].sort((a, b) => a - b);
+  // Our own ids, inlined as numbers: never text from a request.
+  for (const id of unique) if (!Number.isSafeInteger(id)) throw new Error(`not an id: ${id}`);
+  return unique;
+}
+
+/**
+ * Locks the batch's conversations, rooms then groups, each in id order (so two batches never
+ * wait on each other in a circle), before any id is drawn. With several server nodes, batches
+ * into one conversation then draw their ids in the order they commit: a client that has seen id
+ * n has seen every earlier message of that conversation committed before it, and catches up
+ * with `after=n` without a gap. (On one node the ordered link already runs batches one by one.)
+ */
+function conversationLocks(roomIds: number[], groupIds: number[]) {
+  const lockAll = (table: 'chat_rooms' | 'chat_groups', ids: number[]) =>
+    ids.length === 0
+      ? sql`select 0::bigint as id where false`
+      : sql.raw(`select id from ${table} where id in (${ids.join(', ')}) order by id for update`);
+  return sql`locked_rooms as materialized (${lockAll('chat_rooms', roomIds)}),
+    locked_groups as materialized (${lockAll('chat_groups', groupIds)}),
+    locked as (select id from locked_rooms union all select id from locked_groups)`;
+}
+
 /**
  * Stores a batch of room and group messages in one statement, so in one transaction: ids are
  * drawn in batch order before the insert (a row skipped for its `client_id` leaves a gap, as a
@@ -96,16 +120,20 @@ export async function insertMessageBatch(db: Database, batch: MessageInsert[]): 
       created_at: m.createdAt.toISOString(),
     })),
   );
-  const rooms = batch.some((m) => m.roomId !== null);
-  const groups = batch.some((m) => m.groupId !== null);
+  const roomIds = distinctIds(batch.map((m) => m.roomId));
+  const groupIds = distinctIds(batch.map((m) => m.groupId));
+  const rooms = roomIds.length > 0;
+  const groups = groupIds.length > 0;
   // No parameters, so the batch goes out at once on the ordered link, behind the one before it.
   const [row] = await db.rowsInOrder<Record<string, unknown>>(sql`
-    with input as materialized (
+    with ${conversationLocks(roomIds, groupIds)}, input as materialized (
       select nextval('messages_id_seq'::regclass) as id, t.ord,
         (t.item->>'room_id')::bigint as room_id, (t.item->>'group_id')::bigint as group_id,
         (t.item->>'sender_id')::bigint as sender_id, t.item->>'body' as body,
         (t.item->>'client_id')::uuid as client_id, (t.item->>'created_at')::timestamptz as created_at
       from json_array_elements(${textLiteral(input)}::json) with ordinality as t(item, ord)
+      -- A one-time filter: the locks are taken before the first id is drawn.
+      where (select count(*) from locked) >= 0
     ), stored as (
       insert into messages (id, room_id, group_id, sender_id, body, client_id, created_at)
       select id, room_id, group_id, sender_id, body, client_id, created_at from input order by ord
