@@ -26,6 +26,8 @@ export const writesRequest = z.object({
   count: z.number().int().positive(),
   window: z.number().int().positive(),
   timeoutMs: z.number().int().positive(),
+  /** Paced: each sender starts one send every 1000/rate ms (open loop) instead of as fast as acks allow. */
+  ratePerSender: z.number().positive().optional(),
 });
 export const deliveriesRequest = z.object({ tag: z.string() });
 

@@ -175,6 +175,7 @@ async function writes(body: WritesRequest) {
   const senders = body.tokens.map((token) => open(body.url, token));
   await Promise.all(senders.map(whenConnected));
   const ackMs: number[] = [];
+  const clocks: ReturnType<typeof setInterval>[] = [];
   const started = now();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -183,8 +184,11 @@ async function writes(body: WritesRequest) {
       senders.forEach((socket, i) => {
         let sent = 0;
         let acked = 0;
-        const pump = () => {
-          while (sent < body.count && sent - acked < body.window) {
+        // Paced: one send per tick of the sender's own clock, the window only a cap on backlog.
+        const paced = body.ratePerSender !== undefined;
+        const pump = (tick = false) => {
+          while (sent < body.count && sent - acked < body.window && (!paced || tick)) {
+            tick = false;
             const at = now();
             sent += 1;
             const payload = { chat_type: 'room', other_user_id: body.peerIds[i], message: `w ${sent}`, client_id: randomUUID() };
@@ -197,14 +201,16 @@ async function writes(body: WritesRequest) {
               } else if (acked === body.count && --open === 0) {
                 clearTimeout(timer);
                 resolve();
-              } else pump();
+              } else if (!paced) pump();
             });
           }
         };
-        pump();
+        if (body.ratePerSender === undefined) pump();
+        else clocks.push(setInterval(() => sent < body.count && pump(true), 1000 / body.ratePerSender));
       });
     });
   } finally {
+    for (const clock of clocks) clearInterval(clock);
     for (const socket of senders) socket.disconnect();
   }
   const seconds = (now() - started) / 1000;

@@ -16,6 +16,8 @@ export interface ScenarioResults {
   bigGroup: FanOutStep[];
   smallGroups: FanOutStep[];
   writes: WritesResult[];
+  /** 8 senders at a steady offered rate below saturation. */
+  paced: WritesResult;
 }
 
 export interface DatabaseBaselines {
@@ -117,6 +119,13 @@ export function sideBySide(title: string, bare: ScenarioResults, parley: Scenari
       ]);
     }
   }
+  rows.push([
+    `ack p50/p99 at ${int(parley.paced.offered ?? 0)} msgs/s offered, 8 senders (below saturation; achieved/s)`,
+    `${fixed(bare.paced.p50, 1)}/${fixed(bare.paced.p99, 1)} ms (${int(bare.paced.perSecond)}/s)`,
+    `${fixed(parley.paced.p50, 1)}/${fixed(parley.paced.p99, 1)} ms (${int(parley.paced.perSecond)}/s)`,
+    `${fixed(parley.paced.p99 / bare.paced.p99, 1)}× (p99)`,
+    `${cpu(bare.paced.cpu)} / ${cpu(parley.paced.cpu)}`,
+  ]);
   rows.push([
     `100-message history page, ${int(db.historySize)}-message conversation (p50/p99)`,
     `keyset SQL ${fixed(db.historySql.p50, 2)}/${fixed(db.historySql.p99, 2)} ms`,
