@@ -1,4 +1,4 @@
-// Bundles the server into dist/main.js, the production start (`npm run start:prod`, the Docker
+// Bundles the server into dist/main.js (and the embedded database's backup.js and restore.js), the production start (`npm run start:prod`, the Docker
 // image) and what the desktop app runs in a child process.
 // @parley/shared is bundled in, so nothing at run time needs a TypeScript loader.
 // PGlite stays external: it loads its WebAssembly and data files from its own package folder.
@@ -15,7 +15,11 @@ const outdir = outdirArg ? resolve(outdirArg.slice('--outdir='.length)) : `${roo
 
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: `${root}/src/main.ts` },
+  entryPoints: {
+    main: `${root}/src/main.ts`,
+    backup: `${root}/src/backup/backup-cli.ts`,
+    restore: `${root}/src/backup/restore-cli.ts`,
+  },
   outdir,
   bundle: true,
   platform: 'node',
