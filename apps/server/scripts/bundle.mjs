@@ -4,7 +4,7 @@
 // PGlite stays external: it loads its WebAssembly and data files from its own package folder.
 // The migrations are copied next to the bundle, where `defaultMigrationsDir` looks for them.
 // `--outdir=<folder>` builds elsewhere (tests build into a folder of their own).
-import { cp, rm } from 'node:fs/promises';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -32,4 +32,6 @@ await build({
   logLevel: 'warning',
 });
 await cp(`${root}/drizzle`, `${outdir}/drizzle`, { recursive: true });
+// The bundle is an ES module wherever it is copied (the Docker image has no package.json above it).
+await writeFile(`${outdir}/package.json`, `${JSON.stringify({ type: 'module', private: true })}\n`);
 console.log(`bundled ${outdir}/main.js`);

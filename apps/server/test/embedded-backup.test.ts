@@ -38,7 +38,8 @@ describe('GET /admin/backup', () => {
   });
 
   it('is refused to a forwarded request, even from a trusted proxy on loopback', async () => {
-    for (const headers of [{ 'x-forwarded-for': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }, { 'x-real-ip': '127.0.0.1' }]) {
+    const forwarded: Record<string, string>[] = [{ 'x-forwarded-for': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }, { 'x-real-ip': '127.0.0.1' }];
+    for (const headers of forwarded) {
       const reply = await call(server(), 'GET', '/admin/backup', { headers });
       expect([reply.status, reply.body]).toEqual([403, { error: { code: 'forbidden', message: expect.any(String) } }]);
     }

@@ -45,7 +45,7 @@ function connectThrough(nginx: Nginx, token: string, options: { transports: ('we
   const socket: ClientSocket = io(nginx.url, {
     auth: { token },
     transports: options.transports,
-    ca: nginx.ca,
+    ca: nginx.ca.toString(),
     localAddress: options.localAddress,
     reconnection: false,
     forceNew: true,
@@ -166,7 +166,7 @@ describe.skipIf(testDatabaseKind !== 'postgres' || !nginxBinary)(title, () => {
     if (!bobSocket) throw new Error('nginx put every client address on one node');
     expect((await socketsOn(a)) + (await socketsOn(b))).toBeGreaterThanOrEqual(2);
 
-    const delivered = nextEvent(bobSocket, 'message', (m) => m.message === 'through nginx');
+    const delivered = nextEvent(bobSocket, 'message', (m) => m.chat_type === 'room' && m.message === 'through nginx');
     const ack: SendAck = await adaSocket.timeout(5_000).emitWithAck('message', { chat_type: 'room', other_user_id: bob.user.user_id, message: 'through nginx' });
     expect(ack.ok).toBe(true);
     expect(await delivered).toMatchObject({ user_id: ada.user.user_id });
@@ -175,11 +175,11 @@ describe.skipIf(testDatabaseKind !== 'postgres' || !nginxBinary)(title, () => {
     // reach the node that holds the session (an unknown session id would end the socket).
     const polling = await connectThrough(nginx, bob.token, { transports: ['polling'] });
     for (let i = 0; i < 5; i += 1) {
-      const received = nextEvent(polling, 'message', (m) => m.message === `poll ${i}`);
+      const received = nextEvent(polling, 'message', (m) => m.chat_type === 'room' && m.message === `poll ${i}`);
       const sent: SendAck = await adaSocket.timeout(5_000).emitWithAck('message', { chat_type: 'room', other_user_id: bob.user.user_id, message: `poll ${i}` });
       expect(sent.ok).toBe(true);
       await received;
-      const answer = nextEvent(adaSocket, 'message', (m) => m.message === `reply ${i}`);
+      const answer = nextEvent(adaSocket, 'message', (m) => m.chat_type === 'room' && m.message === `reply ${i}`);
       const replied: SendAck = await polling.timeout(5_000).emitWithAck('message', { chat_type: 'room', other_user_id: ada.user.user_id, message: `reply ${i}` });
       expect(replied.ok).toBe(true);
       await answer;
