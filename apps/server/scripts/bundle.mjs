@@ -1,10 +1,10 @@
-// Bundles the server into dist/main.js, the production start (`npm run start:prod`, the Docker
+// Bundles the server into dist/main.js (and the embedded database's backup.js and restore.js), the production start (`npm run start:prod`, the Docker
 // image) and what the desktop app runs in a child process.
 // @parley/shared is bundled in, so nothing at run time needs a TypeScript loader.
 // PGlite stays external: it loads its WebAssembly and data files from its own package folder.
 // The migrations are copied next to the bundle, where `defaultMigrationsDir` looks for them.
 // `--outdir=<folder>` builds elsewhere (tests build into a folder of their own).
-import { cp, rm } from 'node:fs/promises';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -15,7 +15,11 @@ const outdir = outdirArg ? resolve(outdirArg.slice('--outdir='.length)) : `${roo
 
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: `${root}/src/main.ts` },
+  entryPoints: {
+    main: `${root}/src/main.ts`,
+    backup: `${root}/src/backup/backup-cli.ts`,
+    restore: `${root}/src/backup/restore-cli.ts`,
+  },
   outdir,
   bundle: true,
   platform: 'node',
@@ -28,4 +32,6 @@ await build({
   logLevel: 'warning',
 });
 await cp(`${root}/drizzle`, `${outdir}/drizzle`, { recursive: true });
+// The bundle is an ES module wherever it is copied (the Docker image has no package.json above it).
+await writeFile(`${outdir}/package.json`, `${JSON.stringify({ type: 'module', private: true })}\n`);
 console.log(`bundled ${outdir}/main.js`);

@@ -4,6 +4,7 @@ import { limits } from '@parley/shared';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/auth.routes.js';
+import { backupRoutes } from './backup/backup.routes.js';
 import { createPasswords, type Passwords } from './auth/passwords.js';
 import { createBotChat } from './bot/bot-chat.js';
 import { botChatRoutes } from './bot/bot-chat.routes.js';
@@ -150,6 +151,7 @@ export function createApp(deps: AppDeps): ParleyApp {
 
   app.use(healthRoutes(deps.db, () => closing));
   app.use(metricsRoutes(ctx.metrics, settings, trustsProxy));
+  app.use(backupRoutes(deps.db, logger));
   app.use(registrationRoutes(ctx));
   app.use(authRoutes(ctx));
   app.use(usersRoutes(ctx));
