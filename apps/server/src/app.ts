@@ -38,7 +38,7 @@ import { createIo } from './realtime/io.js';
 import { startNodeSync } from './presence/node-sync.js';
 import { trackPresence } from './presence/presence-tracker.js';
 import { recordAbsences } from './groups/group-leave.js';
-import { onConnection, prepareConnection } from './realtime/connection.js';
+import { onConnection } from './realtime/connection.js';
 import { registrationRoutes } from './registration/registration.routes.js';
 import { createRoomSender } from './rooms/room-sender.js';
 import { roomsRoutes } from './rooms/rooms.routes.js';
@@ -167,7 +167,6 @@ export function createApp(deps: AppDeps): ParleyApp {
   const writer = createMessageWriter(ctx);
   const senders = { bot: botChat, room: createRoomSender(ctx, writer), group: createGroupSender(ctx, writer) };
   io.use(handshakeAuth(ctx));
-  io.use(prepareConnection(ctx));
   io.on('connection', (socket) => onConnection(ctx, socket, senders));
 
   return {

@@ -1,8 +1,10 @@
 import { limits, type SelfUser } from '@parley/shared';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { toDate, toId, type Database } from '../db/client.js';
 import { hexLiteral } from '../db/literals.js';
 import { sessions } from '../db/schema/index.js';
+import { jsonColumn } from '../messages/json-column.js';
 import { hashToken, newToken } from './tokens.js';
 
 /** A session is touched at most this often, so reads do not all turn into writes. */
@@ -24,8 +26,21 @@ export async function createSession(db: Database, userId: number, now: Date): Pr
  * request runs this, so the digest is written into the text (`hexLiteral`): one round trip.
  */
 export async function findSession(db: Database, token: string, now: Date): Promise<Session | null> {
+  return (await lookUp(db, token, now, false))?.session ?? null;
+}
+
+/** A socket's session and the groups its user is a member of (the rooms it joins), in the same round trip. */
+export async function findSocketSession(db: Database, token: string, now: Date): Promise<{ session: Session; groupIds: number[] } | null> {
+  const found = await lookUp(db, token, now, true);
+  return found && { session: found.session, groupIds: found.groupIds ?? [] };
+}
+
+const groupIdList = z.array(z.number().int());
+
+async function lookUp(db: Database, token: string, now: Date, withGroups: boolean): Promise<{ session: Session; groupIds: number[] | null } | null> {
+  const groups = withGroups ? sql`, (select json_agg(gm.group_id) from group_members gm where gm.user_id = u.id) as group_ids` : sql``;
   const [row] = await db.rows<Record<string, unknown>>(sql`
-    select s.id as session_id, s.last_used_at, u.id as user_id, u.email, u.first_name, u.last_name
+    select s.id as session_id, s.last_used_at, u.id as user_id, u.email, u.first_name, u.last_name${groups}
     from sessions s join users u on u.id = s.user_id
     where s.token_hash = ${hexLiteral(hashToken(token))}
     limit 1`);
@@ -43,18 +58,16 @@ export async function findSession(db: Database, token: string, now: Date): Promi
       .set({ lastUsedAt: now })
       .where(and(eq(sessions.id, sessionId), lt(sessions.lastUsedAt, now)));
   }
-  return {
-    sessionId,
-    user: { user_id: toId(row.user_id), email: String(row.email), first_name: String(row.first_name), last_name: String(row.last_name) },
-  };
+  const user = { user_id: toId(row.user_id), email: String(row.email), first_name: String(row.first_name), last_name: String(row.last_name) };
+  return { session: { sessionId, user }, groupIds: withGroups ? jsonColumn(groupIdList, row.group_ids) : null };
 }
 
 export async function deleteSession(db: Database, sessionId: number): Promise<void> {
   await db.orm.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-/** Whether the session still exists (not logged out, not purged); its expiry is not slid. */
-export async function sessionExists(db: Database, sessionId: number): Promise<boolean> {
-  const [row] = await db.orm.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sessionId)).limit(1);
-  return row !== undefined;
+/** Which of these sessions still exist (not logged out, not purged); their expiry is not slid. */
+export async function existingSessions(db: Database, sessionIds: readonly number[]): Promise<Set<number>> {
+  const rows = await db.orm.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, [...sessionIds]));
+  return new Set(rows.map((row) => row.id));
 }

@@ -64,7 +64,3 @@ export async function isMember(db: Database, groupId: number, userId: number): P
   return rows.length > 0;
 }
 
-export async function groupIdsOf(db: Database, userId: number): Promise<number[]> {
-  const rows = await db.orm.select({ groupId: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, userId));
-  return rows.map((row) => row.groupId);
-}

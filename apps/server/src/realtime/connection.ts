@@ -1,39 +1,12 @@
 import { socketRooms } from '@parley/shared';
-import type { ExtendedError } from 'socket.io';
-import { sessionExists } from '../auth/sessions.queries.js';
 import type { AppContext, ParleySocket } from '../context.js';
-import { groupIdsOf } from '../groups/groups.queries.js';
 import { describeError } from '../http/errors.js';
-import { groupRoomsOfUser, isOnlineHere } from '../presence/presence.js';
+import { groupRoomsOfUser } from '../presence/presence.js';
 import { registerChatHandlers, type Senders } from './dispatch.js';
-import { unavailableRefusal } from './handshake.js';
+import { takeGroupRooms } from './prepared-rooms.js';
+import { createSessionCheck } from './session-check.js';
 
-/** The group rooms read from the database, or null when the user's other sockets will tell. */
-const preparedGroupRooms = new WeakMap<ParleySocket, string[] | null>();
-
-/**
- * Middleware after the handshake auth: reads (asynchronously) which groups the socket belongs in,
- * so `onConnection` can join them in the same tick the client learns it is connected; a client
- * that acts right after `connect` is already in every room. A user with a socket here already
- * needs no read: the new socket copies its rooms when it joins.
- */
-export function prepareConnection(ctx: AppContext) {
-  return async (socket: ParleySocket, next: (error?: ExtendedError) => void) => {
-    const { userId } = socket.data;
-    try {
-      if (isOnlineHere(ctx.io, userId)) {
-        preparedGroupRooms.set(socket, null);
-      } else {
-        const groupIds = await groupIdsOf(ctx.db, userId);
-        preparedGroupRooms.set(socket, groupIds.map(socketRooms.groupMembers));
-      }
-      next();
-    } catch (error) {
-      ctx.logger.error({ err: describeError(error) }, 'preparing a socket failed');
-      next(unavailableRefusal('The server could not open this connection right now; try again.'));
-    }
-  };
-}
+const sessionChecks = new WeakMap<AppContext, (sessionId: number) => Promise<boolean>>();
 
 /**
  * A logout (or a purge) between the handshake and the join below disconnected the session's room
@@ -41,20 +14,13 @@ export function prepareConnection(ctx: AppContext) {
  * the socket is in the room catches every such socket.
  */
 function closeIfSessionEnded(ctx: AppContext, socket: ParleySocket, sessionId: number): void {
-  sessionExists(ctx.db, sessionId)
+  let check = sessionChecks.get(ctx);
+  if (!check) sessionChecks.set(ctx, (check = createSessionCheck(ctx.db)));
+  check(sessionId)
     .then((exists) => {
       if (!exists) socket.disconnect(true);
     })
     .catch((error: unknown) => ctx.logger.error({ err: describeError(error) }, "checking a new socket's session failed"));
-}
-
-/** The other sockets closed while this one was prepared without a read: read the groups now. */
-function joinGroupsLate(ctx: AppContext, socket: ParleySocket): void {
-  groupIdsOf(ctx.db, socket.data.userId)
-    .then((groupIds) => {
-      if (socket.connected) socket.join(groupIds.map(socketRooms.groupMembers));
-    })
-    .catch((error: unknown) => ctx.logger.error({ err: describeError(error) }, "reading a new socket's groups failed"));
 }
 
 /**
@@ -66,12 +32,9 @@ function joinGroupsLate(ctx: AppContext, socket: ParleySocket): void {
  */
 export function onConnection(ctx: AppContext, socket: ParleySocket, senders: Senders): void {
   const { userId, sessionId } = socket.data;
-  const fromDatabase = preparedGroupRooms.get(socket);
-  preparedGroupRooms.delete(socket);
-  const first = !isOnlineHere(ctx.io, userId);
+  // The user's other sockets here may have entered groups since the handshake read them.
   const fromSiblings = groupRoomsOfUser(ctx.io, userId);
-  socket.join([socketRooms.user(userId), socketRooms.session(String(sessionId)), ...(fromDatabase ?? []), ...fromSiblings]);
-  if (fromDatabase === null && first) joinGroupsLate(ctx, socket);
+  socket.join([socketRooms.user(userId), socketRooms.session(String(sessionId)), ...takeGroupRooms(socket), ...fromSiblings]);
   closeIfSessionEnded(ctx, socket, sessionId);
   registerChatHandlers(ctx, socket, senders);
 }

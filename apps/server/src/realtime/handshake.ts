@@ -1,9 +1,10 @@
 import { handshakeErrorCode, handshakeUnavailableCode } from '@parley/shared';
 import type { ExtendedError } from 'socket.io';
-import { findSession } from '../auth/sessions.queries.js';
+import { findSocketSession } from '../auth/sessions.queries.js';
 import { tokenFromHeaders } from '../auth/token-header.js';
 import type { AppContext, ParleySocket } from '../context.js';
 import { describeError } from '../http/errors.js';
+import { prepareGroupRooms } from './prepared-rooms.js';
 
 function refusal(message: string): ExtendedError {
   const error: ExtendedError = new Error(message);
@@ -29,12 +30,14 @@ export function handshakeAuth(ctx: AppContext) {
       const fromAuth = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
       // The protocol's way is `auth.token`; a client that can only set headers may use those.
       const token = typeof fromAuth === 'string' && fromAuth ? fromAuth : tokenFromHeaders(socket.handshake.headers);
-      const session = typeof token === 'string' && token ? await findSession(ctx.db, token, ctx.clock.now()) : null;
-      if (!session) {
+      const found = typeof token === 'string' && token ? await findSocketSession(ctx.db, token, ctx.clock.now()) : null;
+      if (!found) {
         next(refusal('Log in first: the token is missing, revoked or expired.'));
         return;
       }
+      const { session, groupIds } = found;
       socket.data = { userId: session.user.user_id, sessionId: session.sessionId, user: session.user };
+      prepareGroupRooms(socket, groupIds);
       next();
     } catch (error) {
       ctx.logger.error({ err: describeError(error) }, 'handshake failed');
