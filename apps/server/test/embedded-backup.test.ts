@@ -45,6 +45,18 @@ describe('GET /admin/backup', () => {
     }
   });
 
+  it('the backup command writes the copy, or says why the server refused it', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'parley-backup-')), 'copy.tar.gz');
+    const run = await runNode(['src/backup/backup-cli.ts', '--out', out, '--url', server().url]);
+    if (testDatabaseKind === 'pglite') {
+      expect([run.code, run.stdout], run.stderr).toEqual([0, expect.stringContaining(`backup written to ${out}`)]);
+      expect(existsSync(out)).toBe(true);
+    } else {
+      expect([run.code, run.stderr]).toEqual([1, expect.stringMatching(/refused the backup \(409\): .*pg_dump/)]);
+      expect(existsSync(out)).toBe(false);
+    }
+  }, 60_000);
+
   it('the backup command says why when no server answers, and writes nothing', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'parley-backup-')), 'none.tar.gz');
     const run = await runNode(['src/backup/backup-cli.ts', '--out', out, '--url', 'http://127.0.0.1:1']);
@@ -53,7 +65,7 @@ describe('GET /admin/backup', () => {
     expect(existsSync(out)).toBe(false);
     const noOut = await runNode(['src/backup/backup-cli.ts']);
     expect([noOut.code, noOut.stderr]).toEqual([1, expect.stringContaining('usage: backup --out')]);
-  });
+  }, 60_000);
 });
 
 describe.skipIf(testDatabaseKind !== 'pglite')('a backup of the embedded database taken while the server writes', () => {
@@ -111,7 +123,7 @@ describe.skipIf(testDatabaseKind !== 'pglite')('a backup of the embedded databas
     // The restored server takes new work and its sessions survived the copy.
     const again = await connect(restored.url, ada.token);
     expect((await send(again, { chat_type: 'room', other_user_id: bob.user.user_id, message: 'after restore' })).ok).toBe(true);
-  }, 120_000);
+  }, 240_000);
 
   it('a file that is not a backup is refused by restore with a clear reason, leaving no database behind', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'parley-bad-'));
@@ -127,5 +139,5 @@ describe.skipIf(testDatabaseKind !== 'pglite')('a backup of the embedded databas
     expect(existsSync(join(dir, 'b', 'db', 'PG_VERSION'))).toBe(false);
     const noIn = await runNode(['src/backup/restore-cli.ts']);
     expect([noIn.code, noIn.stderr]).toEqual([1, expect.stringContaining('usage: restore --in')]);
-  });
+  }, 120_000);
 });

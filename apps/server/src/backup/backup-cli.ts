@@ -11,6 +11,17 @@ import { fromCaller } from './cli-paths.js';
 
 const usage = 'usage: backup --out <file.tar.gz> [--url http://127.0.0.1:<PORT>]';
 
+/** The protocol error's message, or the start of whatever else answered (a proxy's page). */
+function reasonIn(text: string): string {
+  try {
+    const parsed = errorBodySchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data.error.message;
+  } catch {
+    // Not JSON: shown as it is.
+  }
+  return text.slice(0, 200);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' }, url: { type: 'string' } }, strict: true });
   if (!values.out) throw new Error(usage);
@@ -21,8 +32,7 @@ async function main(): Promise<void> {
   });
   const body = Buffer.from(await reply.arrayBuffer());
   if (!reply.ok) {
-    const parsed = errorBodySchema.safeParse(JSON.parse(body.toString('utf8') || 'null'));
-    throw new Error(`the server refused the backup (${reply.status}): ${parsed.success ? parsed.data.error.message : body.toString('utf8').slice(0, 200)}`);
+    throw new Error(`the server refused the backup (${reply.status}): ${reasonIn(body.toString('utf8'))}`);
   }
   // A gzip stream starts 1f 8b; anything else is not the copy (a proxy's page, say).
   if (body.length < 2 || body[0] !== 0x1f || body[1] !== 0x8b) throw new Error('the answer is not a gzipped backup');
