@@ -102,5 +102,5 @@ describe('a crash (SIGKILL) while clients send', () => {
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  }, 120_000);
+  }, 180_000);
 });
