@@ -45,14 +45,16 @@ export const MessageRow = memo(function MessageRow({ message, showHeader, conver
           <div className="message-text message-deleted">Message deleted</div>
         ) : editing && message.id !== null ? (
           <MessageEditBox conversation={conversation} messageId={message.id} initial={message.text} onDone={() => setEditing(false)} />
+        ) : message.editedAt ? (
+          <div className="message-text-line">
+            <MessageText text={message.text} />
+            <span className="message-edited" title={`Edited ${formatDay(message.editedAt)} ${formatTime(message.editedAt)}`}>
+              (edited)
+            </span>
+          </div>
         ) : (
           <MessageText text={message.text} />
         )}
-        {message.editedAt && !editing ? (
-          <span className="message-edited" title={`Edited ${formatDay(message.editedAt)} ${formatTime(message.editedAt)}`}>
-            (edited)
-          </span>
-        ) : null}
         {message.id !== null && !message.deleted ? (
           <ReactionChips reactions={message.reactions} messageId={message.id} conversation={conversation} />
         ) : null}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { ConversationKey } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
 import { Dialog } from '../../ui/dialog';
@@ -24,7 +25,7 @@ export function MessageActions({
   const [picking, setPicking] = useState(false);
   const [confirming, setConfirming] = useState(false);
   return (
-    <div className={picking ? 'message-actions open' : 'message-actions'} role="toolbar" aria-label="Message actions">
+    <div className={picking || confirming ? 'message-actions open' : 'message-actions'} role="toolbar" aria-label="Message actions">
       {picking ? (
         <div className="reaction-picker" role="group" aria-label="Add a reaction">
           {quickReactions.map((emoji) => (
@@ -56,7 +57,9 @@ export function MessageActions({
           </button>
         </>
       ) : null}
-      {confirming ? (
+      {/* Outside the toolbar, which hides when the pointer leaves the message. */}
+      {confirming
+        ? createPortal(
         <Dialog title="Delete message?" onClose={() => setConfirming(false)}>
           <p className="dialog-text">It will be removed for everyone in this conversation. This cannot be undone.</p>
           <div className="dialog-actions">
@@ -74,8 +77,10 @@ export function MessageActions({
               Delete
             </button>
           </div>
-        </Dialog>
-      ) : null}
+        </Dialog>,
+            document.body,
+          )
+        : null}
     </div>
   );
 }
