@@ -2,11 +2,8 @@ import type { ConversationKey, Reaction } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
 import { useApp } from '../../stores/app-store';
 import { fullName } from '../../lib/format';
+import { reactionLabel } from './reaction-label';
 
-/** "👍 2: Ada Lovelace, Bob Smith": the count and who, for the tooltip and the accessible name. */
-export function reactionLabel(reaction: Reaction, nameOf: (userId: number) => string): string {
-  return `${reaction.emoji} ${reaction.user_ids.length}: ${reaction.user_ids.map(nameOf).join(', ')}`;
-}
 
 /** The emoji on a message as chips below it; a click toggles one's own. */
 export function ReactionChips({ reactions, messageId, conversation }: { reactions: Reaction[]; messageId: number; conversation: ConversationKey }) {
