@@ -13,7 +13,7 @@ export const reactionLimits = {
 const emojiPresentation = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 // Only what an emoji sequence may hold: pictographs, skin tones, joiners, variation selectors,
 // tags (subdivision flags), regional indicators and keycap bases.
-const emojiPart = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u200D\uFE0E\uFE0F\u20E3#*0-9]|[\u{E0020}-\u{E007F}])+$/u;
+const emojiPart = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200D|\uFE0E|\uFE0F|\u20E3|[#*0-9]|[\u{E0020}-\u{E007F}])+$/u;
 
 function isOneGrapheme(text: string): boolean {
   const segments = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text);

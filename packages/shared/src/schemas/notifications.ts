@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-import { changeCursorSchema, chatMessageStateSchema } from './message-state.js';
+import { chatMessageStateSchema } from './message-state.js';
 
 const unreadCount = z.number().int().nonnegative();
 
