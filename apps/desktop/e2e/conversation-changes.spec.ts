@@ -13,29 +13,29 @@ const messageRow = (page: Page, text: string) => messageList(page).locator('arti
 
 // Two people in two browsers: typing, an edit, reactions and a deletion, each seen live by the other.
 test('two people see each other type, edit, react and delete live', async ({ browser, baseURL }) => {
-  const ada = person('Ada', 'Lovelace');
-  const bob = person('Bob', 'Babbage');
-  const [seededAda, seededBob] = await Promise.all([ada, bob].map((p) => signedInByApi(baseURL!, dataDir, p)));
-  if (!seededAda || !seededBob) throw new Error('seeding failed');
-  seededAda.client.close();
-  seededBob.client.close();
+  const mira = person('Mira', 'Okafor');
+  const jonas = person('Jonas', 'Berg');
+  const [seededMira, seededJonas] = await Promise.all([mira, jonas].map((p) => signedInByApi(baseURL!, dataDir, p)));
+  if (!seededMira || !seededJonas) throw new Error('seeding failed');
+  seededMira.client.close();
+  seededJonas.client.close();
   const a = await (await browser.newContext()).newPage();
   const b = await (await browser.newContext()).newPage();
-  await logInThroughUi(a, ada);
-  await logInThroughUi(b, bob);
+  await logInThroughUi(a, mira);
+  await logInThroughUi(b, jonas);
 
-  await sidebarPerson(a, 'Bob Babbage').click();
+  await sidebarPerson(a, 'Jonas Berg').click();
   await send(a, 'Lunch at noon?');
-  await sidebarPerson(b, 'Ada Lovelace').click();
+  await sidebarPerson(b, 'Mira Okafor').click();
   await expect(messageList(b)).toContainText('Lunch at noon?');
 
   // Typing: shown to the other person, gone once the message arrives.
   await b.getByRole('textbox', { name: 'Message', exact: true }).fill('Sounds good');
-  await expect(a.getByText('Bob is typing…')).toBeVisible();
+  await expect(a.getByText('Jonas is typing…')).toBeVisible();
   await screenshot(a, 'typing');
   await b.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
   await expect(messageList(a)).toContainText('Sounds good');
-  await expect(a.getByText('Bob is typing…')).toHaveCount(0);
+  await expect(a.getByText('Jonas is typing…')).toHaveCount(0);
 
   // Editing one's own message in place: Enter saves, and the other person sees "(edited)".
   await messageRow(a, 'Lunch at noon?').hover();
@@ -49,14 +49,14 @@ test('two people see each other type, edit, react and delete live', async ({ bro
   await messageRow(b, 'Lunch at 12:30?').hover();
   await expect(messageRow(b, 'Lunch at 12:30?').getByRole('button', { name: 'Edit' })).toHaveCount(0);
 
-  // Reactions: Bob adds one, Ada joins it by clicking the chip.
+  // Reactions: Jonas adds one, Mira joins it by clicking the chip.
   await messageRow(b, 'Lunch at 12:30?').getByRole('button', { name: 'React', exact: true }).click();
   await b.getByRole('button', { name: 'React with 👍' }).click();
-  const chipForAda = messageRow(a, 'Lunch at 12:30?').getByRole('button', { name: '👍 1: Bob Babbage' });
-  await expect(chipForAda).toBeVisible();
-  await chipForAda.click();
-  await expect(messageRow(b, 'Lunch at 12:30?').getByRole('button', { name: '👍 2: Bob Babbage, Ada Lovelace' })).toBeVisible();
-  await expect(messageRow(a, 'Lunch at 12:30?').getByRole('button', { name: '👍 2: Bob Babbage, Ada Lovelace' })).toHaveAttribute('aria-pressed', 'true');
+  const chipForMira = messageRow(a, 'Lunch at 12:30?').getByRole('button', { name: '👍 1: Jonas Berg' });
+  await expect(chipForMira).toBeVisible();
+  await chipForMira.click();
+  await expect(messageRow(b, 'Lunch at 12:30?').getByRole('button', { name: '👍 2: Jonas Berg, Mira Okafor' })).toBeVisible();
+  await expect(messageRow(a, 'Lunch at 12:30?').getByRole('button', { name: '👍 2: Jonas Berg, Mira Okafor' })).toHaveAttribute('aria-pressed', 'true');
   await messageRow(b, 'Sounds good').hover();
   await screenshot(b, 'edit-and-reactions');
 
@@ -74,7 +74,7 @@ test('two people see each other type, edit, react and delete live', async ({ bro
 
   // A reload shows the same state from history.
   await b.reload();
-  await sidebarPerson(b, 'Ada Lovelace').click();
+  await sidebarPerson(b, 'Mira Okafor').click();
   await expect(messageList(b)).toContainText('Message deleted');
   await expect(messageList(b)).toContainText('Sounds good');
 
