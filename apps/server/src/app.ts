@@ -15,6 +15,7 @@ import type { AppContext, ParleyServer } from './context.js';
 import type { Database } from './db/client.js';
 import type { Settings } from './env.js';
 import { createGroupSender } from './groups/group-sender.js';
+import { createTypingRelay } from './message-changes/typing.js';
 import { groupsRoutes } from './groups/groups.routes.js';
 import { errorHandler } from './http/errors.js';
 import { notFound } from './http/not-found.js';
@@ -165,7 +166,7 @@ export function createApp(deps: AppDeps): ParleyApp {
 
   const botChat = createBotChat(ctx);
   const writer = createMessageWriter(ctx);
-  const senders = { bot: botChat, room: createRoomSender(ctx, writer), group: createGroupSender(ctx, writer) };
+  const senders = { bot: botChat, room: createRoomSender(ctx, writer), group: createGroupSender(ctx, writer), typing: createTypingRelay(ctx) };
   io.use(handshakeAuth(ctx));
   io.on('connection', (socket) => onConnection(ctx, socket, senders));
 

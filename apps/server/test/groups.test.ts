@@ -139,7 +139,7 @@ describe('entering and leaving groups', () => {
     const bobSocket = await connect(server().url, bob.token);
     const reply = await call<ChatGroupResponse>(server(), 'GET', `/chat_groups/${group.chat_group_id}`, { token: bob.token });
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ ...group, present_user_ids: [bob.user.user_id], messages: [], has_more: false });
+    expect(reply.body).toEqual({ ...group, present_user_ids: [bob.user.user_id], messages: [], has_more: false, change_cursor: 0 });
     const ack = await send(bobSocket, { chat_type: 'group', chat_group_id: group.chat_group_id, message: 'joined' });
     expect(ack).toMatchObject({ ok: true });
   });

@@ -9,6 +9,7 @@ import type {
 } from '@parley/shared';
 import { describe, expect, it } from 'vitest';
 import { call, signUp } from './support/http.js';
+import { textOf } from './support/history.js';
 import { useServer } from './support/server.js';
 import { connect, nextEvent, send } from './support/sockets.js';
 
@@ -63,11 +64,11 @@ describe('message text is stored and delivered exactly as sent', () => {
 
     const roomId = acked[0]!.chat_room_id;
     const page = await call<ChatRoomResponse>(server(), 'GET', `/chat_rooms/${roomId}`, { token: bob.token });
-    expectSameTexts(page.body.messages.map((m) => m.message));
+    expectSameTexts(page.body.messages.map(textOf));
     const caughtUp = await call<ChatRoomResponse>(server(), 'GET', `/chat_rooms/${roomId}?after=${acked[0]!.id}`, { token: bob.token });
-    expectSameTexts(caughtUp.body.messages.map((m) => m.message), texts.slice(1));
+    expectSameTexts(caughtUp.body.messages.map(textOf), texts.slice(1));
     const older = await call<ChatRoomResponse>(server(), 'GET', `/chat_rooms/${roomId}?until=${acked.at(-1)!.id}`, { token: bob.token });
-    expectSameTexts(older.body.messages.map((m) => m.message), texts.slice(0, -1));
+    expectSameTexts(older.body.messages.map(textOf), texts.slice(0, -1));
   });
 
   // One send and one GET /notifications per text: slow on a busy machine, hence the bound.
@@ -82,7 +83,7 @@ describe('message text is stored and delivered exactly as sent', () => {
       const roomId = ack.message.chat_room_id;
       const notifications = await call<NotificationsResponse>(server(), 'GET', '/notifications', { token: bob.token });
       const entry = notifications.body.notifications.find((n) => 'chat_room_id' in n && n.chat_room_id === roomId);
-      lastMessages.push(entry?.last_message?.message ?? '');
+      lastMessages.push(entry?.last_message ? textOf(entry.last_message) : '');
     }
     expectSameTexts(lastMessages);
   });
@@ -110,7 +111,7 @@ describe('message text is stored and delivered exactly as sent', () => {
     expectSameTexts(acked);
     expectSameTexts(delivered);
     const history = await call<ChatGroupResponse>(server(), 'GET', `/chat_groups/${groupId}`, { token: bob.token });
-    expectSameTexts(history.body.messages.map((m) => m.message));
+    expectSameTexts(history.body.messages.map(textOf));
   });
 
   it('in the bot chat: the ack, the [user, bot] event, what the bot is asked and the history', async () => {

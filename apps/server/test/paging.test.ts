@@ -2,6 +2,7 @@ import type { BotHistoryResponse, ChatGroup, ChatGroupResponse, ChatRoomResponse
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, signUp, type SignedUp } from './support/http.js';
+import { textOf } from './support/history.js';
 import { useServer } from './support/server.js';
 import { connect, send } from './support/sockets.js';
 
@@ -36,7 +37,7 @@ async function page(query: string) {
 describe('history paging', () => {
   it('without until: the 100 most recent, oldest first, and has_more', async () => {
     const reply = await page('');
-    expect(reply.body.messages.map((m) => m.message)).toEqual(ids.slice(150).map((_, i) => `m${151 + i}`));
+    expect(reply.body.messages.map(textOf)).toEqual(ids.slice(150).map((_, i) => `m${151 + i}`));
     expect(reply.body.has_more).toBe(true);
   });
 
@@ -90,7 +91,7 @@ describe('history paging', () => {
       from generate_series(1, 120) g`);
     const latest = await call<ChatGroupResponse>(server(), 'GET', `/chat_groups/${group.chat_group_id}`, { token: ada.token });
     expect(latest.body.messages).toHaveLength(100);
-    expect(latest.body.messages[0]?.message).toBe('g21');
+    expect(textOf(latest.body.messages[0]!)).toBe('g21');
     expect(latest.body.has_more).toBe(true);
     const older = await call<ChatGroupResponse>(
       server(),
@@ -98,7 +99,7 @@ describe('history paging', () => {
       `/chat_groups/${group.chat_group_id}?until=${latest.body.messages[0]!.id}`,
       { token: ada.token },
     );
-    expect(older.body.messages.map((m) => m.message)).toEqual(Array.from({ length: 20 }, (_, i) => `g${i + 1}`));
+    expect(older.body.messages.map(textOf)).toEqual(Array.from({ length: 20 }, (_, i) => `g${i + 1}`));
     expect(older.body.has_more).toBe(false);
   });
 

@@ -5,6 +5,7 @@ import type { ChatRoomResponse, RoomChatMessage } from '@parley/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { call, signUp } from './support/http.js';
+import { textOf } from './support/history.js';
 import { openMigrated, startServer } from './support/server.js';
 import { closeAllSockets, connect, send } from './support/sockets.js';
 
@@ -34,7 +35,7 @@ describe('restart', () => {
     try {
       const room = await call<ChatRoomResponse>(second, 'GET', `/chat_rooms/${roomId}`, { token: ada.token });
       expect(room.status).toBe(200);
-      expect(room.body.messages.map((m) => m.message)).toEqual(['before restart']);
+      expect(room.body.messages.map(textOf)).toEqual(['before restart']);
       const login = await call(second, 'POST', '/login', { body: { email: bob.email, password: bob.password } });
       expect(login.status).toBe(200);
       const again = await connect(second.url, ada.token);

@@ -1,6 +1,7 @@
 import type { ChatRoomResponse, RoomChatMessage } from '@parley/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, signUp, type SignedUp } from './support/http.js';
+import { textOf } from './support/history.js';
 import { useServer } from './support/server.js';
 import { connect, send } from './support/sockets.js';
 
@@ -34,7 +35,7 @@ describe('the room check of a history page', () => {
     expect(reply.body.chat_room_id).toBe(roomId);
     expect(reply.body.other_user).toMatchObject({ user_id: ada.user.user_id, first_name: 'Ada' });
     const expected = query === '?after=99999999999999999999' ? [] : ['hello'];
-    expect(reply.body.messages.map((m) => m.message)).toEqual(expected);
+    expect(reply.body.messages.map(textOf)).toEqual(expected);
     expect(reply.body.has_more).toBe(false);
   });
 

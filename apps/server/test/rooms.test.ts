@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChatRoomResponse, ChatRoomsResponse, RoomChatMessage } from '@parley/shared';
 import { describe, expect, it } from 'vitest';
 import { call, signUp } from './support/http.js';
+import { textOf } from './support/history.js';
 import { useServer } from './support/server.js';
 import { collect, connect, nextEvent, send, sleep } from './support/sockets.js';
 
@@ -113,7 +114,7 @@ describe('direct messages', () => {
       other_user: { user_id: ada.user.user_id, online: true },
       has_more: false,
     });
-    expect(room.body.messages.map((m) => m.message)).toEqual(['first', 'second']);
+    expect(room.body.messages.map(textOf)).toEqual(['first', 'second']);
   });
 
   it('someone else’s room answers 404', async () => {
@@ -215,7 +216,7 @@ describe('direct messages', () => {
     const ack = await send(socket, { chat_type: 'room', other_user_id: bob.user.user_id, message: exact });
     const roomId = (ack as { message: RoomChatMessage }).message.chat_room_id;
     const room = await call<ChatRoomResponse>(server(), 'GET', `/chat_rooms/${roomId}`, { token: bob.token });
-    expect(room.body.messages[0]?.message).toBe(exact);
+    expect(textOf(room.body.messages[0]!)).toBe(exact);
   });
 
   it('a payload that is not a message answers invalid_input', async () => {

@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { markPresent, releaseStalePresence } from '../src/groups/group-read-marks.queries.js';
 import { call, signUp, type SignedUp } from './support/http.js';
+import { textOf } from './support/history.js';
 import { useServer } from './support/server.js';
 import { collect, connect, leaveGroup, nextEvent, send, sleep, type ClientSocket } from './support/sockets.js';
 
@@ -55,7 +56,7 @@ async function until(check: () => boolean, what: string, timeoutMs = 15_000): Pr
 }
 
 /** Every message of a conversation, oldest first, read page by page backwards. */
-async function history<T extends { messages: { id: number; message: string }[]; has_more: boolean }>(
+async function history<T extends { messages: { id: number }[]; has_more: boolean }>(
   token: string,
   path: string,
 ): Promise<T['messages']> {
@@ -100,7 +101,7 @@ describe('the Order rule: one socket’s sends stay in emission order', () => {
       expect(seen.map((event) => event.chat_type === 'room' && event.message)).toEqual(texts);
       const roomId = (sent.acks[0] as { message: { chat_room_id: number } }).message.chat_room_id;
       const stored = await history<ChatRoomResponse>(ada.token, `/chat_rooms/${roomId}`);
-      expect(stored.map((m) => [m.id, m.message])).toEqual(ids.map((id, i) => [id, texts[i]]));
+      expect(stored.map((m) => [m.id, textOf(m)])).toEqual(ids.map((id, i) => [id, texts[i]]));
       const rooms = await call<NotificationsResponse>(server(), 'GET', '/notifications', { token: bob.token });
       expect(rooms.body.total_unread).toBe(count);
     });
@@ -190,7 +191,7 @@ describe('the Order rule: one socket’s sends stay in emission order', () => {
     expect(seen.filter((event) => event.chat_type === 'room' && event.message === 'once')).toHaveLength(1);
     const roomId = (copies[0] as { message: { chat_room_id: number } }).message.chat_room_id;
     const stored = await history<ChatRoomResponse>(ada.token, `/chat_rooms/${roomId}`);
-    expect(stored.map((m) => m.message)).toEqual(['first', 'lead', 'once']);
+    expect(stored.map(textOf)).toEqual(['first', 'lead', 'once']);
   });
 
   it('a batch whose transaction fails answers every send in it with an error and stores none of it', async () => {
@@ -228,7 +229,7 @@ describe('the Order rule: one socket’s sends stay in emission order', () => {
       await sleep(100);
       expect(seen.map((event) => event.chat_type === 'room' && event.message)).toEqual(delivered.map((i) => texts[i]));
       const room = await call<ChatRoomResponse>(server(), 'GET', `/chat_rooms/${roomId}`, { token: ada.token });
-      expect(room.body.messages.map((m) => m.message)).toEqual(['warm', ...delivered.map((i) => texts[i])]);
+      expect(room.body.messages.map(textOf)).toEqual(['warm', ...delivered.map((i) => texts[i])]);
     } finally {
       await server().db.rows(sql`drop trigger refuse_boom on messages`);
     }

@@ -95,6 +95,27 @@ describe.skipIf(testDatabaseKind !== 'postgres')('two nodes behind one address (
     expect((await registeredEvent).first_name).toBe('Carol');
   }, 60_000);
 
+  it('carries an edit, a reaction and typing from one node to the other', async () => {
+    const [ada, bob] = people as [SignedUp, SignedUp];
+    const onA = await connect(a.url, ada.token);
+    const onB = await connect(b.url, bob.token);
+    await sleep(300);
+    const ack = await send(onA, { chat_type: 'room', other_user_id: bob.user.user_id, message: 'draft' });
+    if (!ack.ok) throw new Error('send refused');
+    const edited = nextEvent(onB, 'message_changed', (e) => e.message.id === ack.message.id && 'edited_at' in e.message);
+    await onA.timeout(5_000).emitWithAck('edit_message', { chat_type: 'room', id: ack.message.id, message: 'final' });
+    expect((await edited).message).toMatchObject({ message: 'final' });
+    const reacted = nextEvent(onA, 'message_changed', (e) => 'reactions' in e.message);
+    await onB.timeout(5_000).emitWithAck('react', { chat_type: 'room', id: ack.message.id, emoji: '👍' });
+    expect((await reacted).message).toMatchObject({ reactions: [{ emoji: '👍', user_ids: [bob.user.user_id] }] });
+    const roomId = 'chat_room_id' in ack.message ? ack.message.chat_room_id : 0;
+    const typing = nextEvent(onA, 'typing');
+    await onB.timeout(5_000).emitWithAck('typing', { chat_type: 'room', chat_room_id: roomId });
+    expect(await typing).toEqual({ chat_type: 'room', chat_room_id: roomId, user_id: bob.user.user_id });
+    onA.disconnect();
+    onB.disconnect();
+  });
+
   it('a logout on one node disconnects that session on the other', async () => {
     const [ada] = people as [SignedUp];
     const login = await call<{ token: string }>(b, 'POST', '/login', { body: { email: ada.email, password: ada.password } });

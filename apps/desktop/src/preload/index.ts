@@ -93,6 +93,8 @@ const bridge = {
   chat: {
     send: (payload) => invoke(chatIpc.send, payload),
     leaveGroup: (groupId) => invoke(chatIpc.leaveGroup, groupId),
+    changeMessage: (request) => invoke(chatIpc.changeMessage, request),
+    typing: (payload) => invoke(chatIpc.typing, payload),
   },
   events: {
     onServerEvent: (listener) => subscribe(eventChannels.serverEvent, relayedServerEvent, listener),

@@ -40,6 +40,8 @@ export function fakeBridge(): ParleyBridge {
     chat: {
       send: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'internal' as const, message: 'Not connected to the server.' } })),
       leaveGroup: vi.fn(() => Promise.resolve({ ok: true as const })),
+      changeMessage: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'internal' as const, message: 'Not connected to the server.' } })),
+      typing: vi.fn(() => Promise.resolve({ ok: true as const })),
     },
     events: {
       onServerEvent: vi.fn(() => () => undefined),

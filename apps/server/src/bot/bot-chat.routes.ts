@@ -12,7 +12,10 @@ export function botChatRoutes(ctx: AppContext): Router {
   const history: RequestHandler = async (req, res) => {
     const { user } = sessionOf(res);
     const query = parseHistoryQuery(req.query);
-    const page = await readPage(query, (request) => botMessagePage(ctx.db, user.user_id, request));
+    // The bot chat's lines are never changed: nothing has changed since any cursor.
+    const page = await readPage(query, (request) =>
+      request.bound?.op === 'changed' ? Promise.resolve([]) : botMessagePage(ctx.db, user.user_id, request),
+    );
     reply(res, botRoutes.history, { messages: page.items.map(toBotMessage), has_more: page.hasMore });
   };
   // The seed spells it both ways.

@@ -3,7 +3,7 @@ import { toId, type Database } from '../db/client.js';
 import { boolLiteral, intLiteral, timestampLiteral } from '../db/literals.js';
 import type { PageRequest } from '../messages/history.js';
 import type { MessageRow } from '../messages/message-shapes.js';
-import { inGroup, messagesOfJson, pageJson } from '../messages/messages.queries.js';
+import { changeCursorOf, inGroup, messagesOfJson, pageJson } from '../messages/messages.queries.js';
 import type { GroupRow } from './groups.queries.js';
 
 export interface GroupEntry {
@@ -11,6 +11,7 @@ export interface GroupEntry {
   /** The caller was not a member before this entry. */
   joined: boolean;
   messages: MessageRow[];
+  changeCursor: number;
 }
 
 /**
@@ -40,12 +41,13 @@ export async function enterWithPage(
         where ${presentNow} and group_members.present_from is null
       returning (xmax = 0) as inserted)
     select g.id, g.name, g.author_id, coalesce((select bool_or(inserted) from m), false) as joined,
-      ${pageJson(inGroup(groupId), page)} as page
+      ${pageJson(inGroup(groupId), page)} as page, ${changeCursorOf(inGroup(groupId))} as change_cursor
     from g`);
   if (!row) return null;
   return {
     group: { id: toId(row.id), name: String(row.name), authorId: toId(row.author_id) },
     joined: row.joined === true,
     messages: messagesOfJson(row.page),
+    changeCursor: toId(row.change_cursor ?? 0),
   };
 }

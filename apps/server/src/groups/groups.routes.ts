@@ -14,8 +14,9 @@ import type { AppContext } from '../context.js';
 import { requireAuth, sessionOf } from '../http/auth.js';
 import { pathId } from '../http/params.js';
 import { reply } from '../http/reply.js';
-import { parseHistoryQuery, readPage, type PageRequest } from '../messages/history.js';
-import { toChatMessage } from '../messages/message-shapes.js';
+import { changeCursorOfPage, parseHistoryQuery, readPage, type PageRequest } from '../messages/history.js';
+import { toMessageState } from '../messages/message-shapes.js';
+import { withCursor } from '../rooms/rooms.routes.js';
 import { enterGroup } from '../presence/group-presence.js';
 import { isOnline, isPresent, presentUserIds } from '../presence/presence.js';
 import { markAbsent, markPresent } from './group-read-marks.queries.js';
@@ -112,8 +113,9 @@ export function groupsRoutes(ctx: AppContext): Router {
     reply(res, routes.history, {
       ...toChatGroup(group),
       present_user_ids: presentIds,
-      messages: page.items.map(toChatMessage),
+      messages: page.items.map(toMessageState),
       has_more: page.hasMore,
+      ...withCursor(changeCursorOfPage(query, page, entry.changeCursor)),
     });
   });
 

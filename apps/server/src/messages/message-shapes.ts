@@ -1,4 +1,4 @@
-import type { BotMessage, ChatMessage } from '@parley/shared';
+import type { BotMessage, ChatMessage, ChatMessageState, DeletedChatMessage, Reaction } from '@parley/shared';
 import { toDate, toId } from '../db/client.js';
 
 export interface MessageRow {
@@ -7,6 +7,22 @@ export interface MessageRow {
   body: string;
   clientId: string | null;
   createdAt: Date;
+  /** Read by history pages and lists; a message just written has none of them. */
+  editedAt?: Date | null;
+  deletedAt?: Date | null;
+  changeSeq?: number | null;
+  reactions?: Reaction[] | null;
+}
+
+const optionalDate = (value: unknown) => (value === null || value === undefined ? null : toDate(value));
+
+function reactionsOf(value: unknown): Reaction[] | null {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  if (!Array.isArray(parsed) || parsed.length === 0) return null;
+  return parsed.map((entry: { emoji: unknown; user_ids: unknown[] }) => ({
+    emoji: String(entry.emoji),
+    user_ids: entry.user_ids.map(toId),
+  }));
 }
 
 /** A message's columns from a raw SQL row (`id`, `sender_id`, `body`, `client_id`, `created_at`). */
@@ -17,6 +33,10 @@ export function messageRowOf(row: Record<string, unknown>, idColumn = 'id'): Mes
     body: String(row.body),
     clientId: row.client_id === null || row.client_id === undefined ? null : String(row.client_id),
     createdAt: toDate(row.created_at),
+    editedAt: optionalDate(row.edited_at),
+    deletedAt: optionalDate(row.deleted_at),
+    changeSeq: row.change_seq === null || row.change_seq === undefined ? null : toId(row.change_seq),
+    reactions: reactionsOf(row.reactions),
   };
 }
 
@@ -31,6 +51,21 @@ export function toChatMessage(row: MessageRow): ChatMessage {
     { id: row.id, user_id: row.senderId, message: row.body, timestamp: row.createdAt.toISOString() },
     row.clientId,
   );
+}
+
+/**
+ * A message as history shows it now: a deleted one without its text, an edited one with
+ * `edited_at`, reactions when there are any.
+ */
+export function toMessageState(row: MessageRow): ChatMessageState {
+  if (row.deletedAt) {
+    const deleted: DeletedChatMessage = { id: row.id, user_id: row.senderId, timestamp: row.createdAt.toISOString(), deleted: true };
+    return withClientId(deleted, row.clientId);
+  }
+  const message: ChatMessageState = toChatMessage(row);
+  if (row.editedAt) message.edited_at = row.editedAt.toISOString();
+  if (row.reactions && row.reactions.length > 0) message.reactions = row.reactions;
+  return message;
 }
 
 export interface BotMessageRow {

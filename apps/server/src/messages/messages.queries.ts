@@ -20,12 +20,35 @@ const messageColumns = {
  * value is an integer written into the text (`intLiteral`): one round trip, planned for them.
  */
 export function pageQuery(conversation: SQL, page: PageRequest): SQL {
-  const bound = page.bound ? sql` and id ${sql.raw(page.bound.op === 'lt' ? '<' : '>')} ${intLiteral(page.bound.id)}` : sql``;
+  const bound = !page.bound
+    ? sql``
+    : page.bound.op === 'changed'
+      ? sql` and change_seq > ${intLiteral(page.bound.id)}`
+      : sql` and id ${sql.raw(page.bound.op === 'lt' ? '<' : '>')} ${intLiteral(page.bound.id)}`;
+  const key = sql.raw(page.bound?.op === 'changed' ? 'change_seq' : 'id');
   return sql`
-    select id, sender_id, body, client_id, created_at from messages
+    select id, sender_id, body, client_id, created_at, edited_at, deleted_at, change_seq,
+      ${reactionsColumn} as reactions
+    from messages
     where ${conversation}${bound}
-    order by id ${sql.raw(page.order)}
+    order by ${key} ${sql.raw(page.order)}
     limit ${intLiteral(page.limit)}`;
+}
+
+/**
+ * A message's reactions as `[{emoji, user_ids}]`, emoji in the order first used, people in the
+ * order they reacted. Only a message that ever changed can have any: the others skip the lookup.
+ */
+export const reactionsColumn = sql`case when change_seq is null then null else (
+  select json_agg(json_build_object('emoji', e.emoji, 'user_ids', e.user_ids) order by e.first_at, e.emoji)
+  from (
+    select emoji, json_agg(user_id order by created_at, user_id) as user_ids, min(created_at) as first_at
+    from message_reactions where message_id = messages.id group by emoji
+  ) e) end`;
+
+/** The highest change cursor among a conversation's messages; 0 when none ever changed. */
+export function changeCursorOf(conversation: SQL): SQL {
+  return sql`(select coalesce(max(change_seq), 0) from messages where ${conversation} and change_seq is not null)`;
 }
 
 /**
@@ -33,7 +56,8 @@ export function pageQuery(conversation: SQL, page: PageRequest): SQL {
  * message (on PGlite each field is a copy and a decode in JavaScript), and `JSON.parse` is native.
  */
 export function pageJson(conversation: SQL, page: PageRequest): SQL {
-  return sql`(select coalesce(json_agg(p order by p.id ${sql.raw(page.order)}), '[]'::json)
+  const key = sql.raw(page.bound?.op === 'changed' ? 'change_seq' : 'id');
+  return sql`(select coalesce(json_agg(p order by p.${key} ${sql.raw(page.order)}), '[]'::json)
     from (${pageQuery(conversation, page)}) p)`;
 }
 

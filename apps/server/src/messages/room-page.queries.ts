@@ -3,7 +3,7 @@ import { toId, type Database } from '../db/client.js';
 import { intLiteral } from '../db/literals.js';
 import type { PageRequest } from './history.js';
 import type { MessageRow } from './message-shapes.js';
-import { inRoom, messagesOfJson, pageJson } from './messages.queries.js';
+import { changeCursorOf, inRoom, messagesOfJson, pageJson } from './messages.queries.js';
 
 export interface RoomOfUser {
   id: number;
@@ -20,12 +20,12 @@ export async function roomWithPage(
   roomId: number,
   userId: number,
   page: PageRequest,
-): Promise<{ room: RoomOfUser; messages: MessageRow[] } | null> {
+): Promise<{ room: RoomOfUser; messages: MessageRow[]; changeCursor: number } | null> {
   const room = intLiteral(roomId);
   const user = intLiteral(userId);
   const [row] = await db.rows<Record<string, unknown>>(sql`
     select r.id as room_id, o.id as other_id, o.first_name, o.last_name,
-      ${pageJson(inRoom(roomId), page)} as page
+      ${pageJson(inRoom(roomId), page)} as page, ${changeCursorOf(inRoom(roomId))} as change_cursor
     from chat_rooms r
     join users o on o.id = case when r.user_low = ${user} then r.user_high else r.user_low end
     where r.id = ${room} and (r.user_low = ${user} or r.user_high = ${user})`);
@@ -36,5 +36,6 @@ export async function roomWithPage(
       other: { id: toId(row.other_id), firstName: String(row.first_name), lastName: String(row.last_name) },
     },
     messages: messagesOfJson(row.page),
+    changeCursor: toId(row.change_cursor ?? 0),
   };
 }

@@ -11,7 +11,7 @@ import type { AppContext } from '../context.js';
 import { markGroupRead } from '../groups/group-read-marks.queries.js';
 import { requireAuth, sessionOf } from '../http/auth.js';
 import { reply } from '../http/reply.js';
-import { toChatMessage } from '../messages/message-shapes.js';
+import { toMessageState } from '../messages/message-shapes.js';
 import { markRoomRead } from '../rooms/rooms.queries.js';
 import { unreadEntries } from './notifications.queries.js';
 import { announceUnread } from './unread-announcements.js';
@@ -24,7 +24,7 @@ export function notificationsRoutes(ctx: AppContext): Router {
     const { user } = sessionOf(res);
     const entries = await unreadEntries(ctx.db, user.user_id);
     const notifications: NotificationEntry[] = entries.map((entry) => {
-      const last_message = entry.last ? toChatMessage(entry.last) : null;
+      const last_message = entry.last ? toMessageState(entry.last) : null;
       return entry.kind === 'room'
         ? { chat_room_id: entry.id, unread_count: entry.unread, last_message }
         : { chat_group_id: entry.id, unread_count: entry.unread, last_message };

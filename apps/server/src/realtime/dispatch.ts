@@ -1,4 +1,4 @@
-import { messageSendSchema, ParleyError, parseOrThrow, socketEvents, type SendAck, type SimpleAck } from '@parley/shared';
+import { messageSendSchema, ParleyError, parseOrThrow, socketEvents, type ChangeAck, type SelfUser, type SendAck, type SimpleAck } from '@parley/shared';
 import type { BotChat } from '../bot/bot-chat.js';
 import type { AppContext, ParleySocket } from '../context.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
@@ -7,6 +7,8 @@ import type { GroupSender } from '../groups/group-sender.js';
 import { describeError } from '../http/errors.js';
 import { createLane, type Queued } from '../messages/in-order.js';
 import type { RoomSender } from '../rooms/room-sender.js';
+import { handleDelete, handleEdit, handleReact } from '../message-changes/message-changes.js';
+import type { TypingRelay } from '../message-changes/typing.js';
 
 /** What an acknowledgement `ok: true` carries. */
 type ChatMessageOf = Extract<SendAck, { ok: true }>['message'];
@@ -15,6 +17,7 @@ export interface Senders {
   bot: BotChat;
   room: RoomSender;
   group: GroupSender;
+  typing: TypingRelay;
 }
 
 function asParleyError(ctx: AppContext, error: unknown): ParleyError {
@@ -68,6 +71,30 @@ export function registerChatHandlers(ctx: AppContext, socket: ParleySocket, send
   });
 
   markAbsentOnLastDisconnect(ctx, socket);
+
+  // Edits, deletions and reactions are answered in the order they were emitted, like sends.
+  const changeInOrder = createLane();
+  const onChange = (event: 'edit_message' | 'delete_message' | 'react', handle: (ctx: AppContext, user: SelfUser, payload: unknown) => Promise<ChangeAck>) => {
+    socket.on(event, (payload: unknown, ack?: unknown) => {
+      const reply = ackOf<ChangeAck>(ack);
+      void changeInOrder(() =>
+        handle(ctx, user, payload).then(reply, (error: unknown) => reply({ ok: false, error: asParleyError(ctx, error).toDetail() })),
+      );
+    });
+  };
+  onChange(socketEvents.editMessage, handleEdit);
+  onChange(socketEvents.deleteMessage, handleDelete);
+  onChange(socketEvents.react, handleReact);
+
+  socket.on(socketEvents.typing, async (payload: unknown, ack?: unknown) => {
+    const reply = ackOf<SimpleAck>(ack);
+    try {
+      await senders.typing(user, payload);
+      reply({ ok: true });
+    } catch (error) {
+      reply({ ok: false, error: asParleyError(ctx, error).toDetail() });
+    }
+  });
 
   socket.on(socketEvents.leaveGroup, async (payload: unknown, ack?: unknown) => {
     const reply = ackOf<SimpleAck>(ack);

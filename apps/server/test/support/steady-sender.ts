@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatRoomResponse, RoomChatMessage, SendAck } from '@parley/shared';
+import { live } from './history.js';
 import { call } from './http.js';
 import type { ClientSocket } from './sockets.js';
 import { sleep } from './sockets.js';
@@ -89,7 +90,7 @@ export async function wholeRoomHistory(server: { url: string }, token: string, r
     const page = await call<ChatRoomResponse>(server, 'GET', `/chat_rooms/${roomId}${query}`, { token });
     if (page.status !== 200) throw new Error(`history answered ${page.status}: ${page.text}`);
     messages.unshift(...page.body.messages);
-    if (!page.body.has_more || page.body.messages.length === 0) return messages;
+    if (!page.body.has_more || page.body.messages.length === 0) return messages.map(live);
     until = page.body.messages[0]!.id;
   }
 }

@@ -17,6 +17,8 @@ export function mergeMessages<T extends HasId>(existing: readonly T[], incoming:
 export interface HistoryPageOf<T extends HasId> {
   messages: T[];
   has_more: boolean;
+  /** Rooms and groups: the change cursor the page was read at (see `changed_after`). */
+  change_cursor?: number;
 }
 
 /**
@@ -47,14 +49,60 @@ export async function fetchAllAfter<T extends HasId, P extends HistoryPageOf<T>>
   return { ok: true, value: { ...last!, messages: collected, has_more: true } };
 }
 
+/**
+ * Catch-up of changes: `?changed_after=<cursor>` answers the messages edited, deleted or reacted
+ * to since, in the order they changed, and the cursor to ask from next. Follows the pages until
+ * none is left, each message once in its latest state; gives up after `maxPages` with
+ * `has_more: true` like `fetchAllAfter`.
+ */
+export async function fetchAllChanges<T extends HasId, P extends HistoryPageOf<T>>(
+  fetchPage: (cursor: number) => Promise<Result<P>>,
+  since: number,
+  maxPages = 20,
+): Promise<Result<P>> {
+  let cursor = since;
+  let collected: T[] = [];
+  let last: P | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const result = await fetchPage(cursor);
+    if (!result.ok) return result;
+    last = result.value;
+    collected = mergeMessages(collected, last.messages);
+    const next = last.change_cursor ?? cursor;
+    // A page that moves the cursor nowhere ends the walk even if it claims more.
+    if (!last.has_more || next <= cursor) return { ok: true, value: { ...last, messages: collected, has_more: false, change_cursor: next } };
+    cursor = next;
+  }
+  return { ok: true, value: { ...last!, messages: collected, has_more: true, change_cursor: cursor } };
+}
+
 /** A history call of the REST client: one page, older (`until`), newer (`after`) or the latest. */
 type PageCall<P> = (page: HistoryPage) => Promise<Result<P>>;
 
-/** A page call that, given `after`, follows every page (see `fetchAllAfter`); otherwise one page. */
+/**
+ * A page call that, given `after`, follows every page (see `fetchAllAfter`), and given
+ * `changed_after` too, every change since (`fetchAllChanges`), read first so that the newer
+ * messages' own state, read after, wins; otherwise one page.
+ */
 export function catchingUp<P extends HistoryPageOf<{ id: number }>>(fetchPage: PageCall<P>): PageCall<P> {
-  return (page) => {
-    if (page.after === undefined) return fetchPage(page);
-    return fetchAllAfter<P['messages'][number], P>((after) => fetchPage({ after }), page.after);
+  type M = P['messages'][number];
+  return async (page) => {
+    if (page.after === undefined && page.changed_after === undefined) return fetchPage(page);
+    const changes =
+      page.changed_after === undefined
+        ? null
+        : await fetchAllChanges<M, P>((changed_after) => fetchPage({ changed_after }), page.changed_after);
+    if (changes && !changes.ok) return changes;
+    if (page.after === undefined) return changes!;
+    const newer = await fetchAllAfter<M, P>((after) => fetchPage({ after }), page.after);
+    if (!newer.ok || !changes) return newer;
+    const value: P = {
+      ...newer.value,
+      messages: mergeMessages<M>(changes.value.messages, newer.value.messages),
+      has_more: newer.value.has_more || changes.value.has_more,
+      change_cursor: changes.value.change_cursor,
+    };
+    return { ok: true, value };
   };
 }
 

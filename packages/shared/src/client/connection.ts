@@ -1,4 +1,12 @@
 import { messageSendSchema, sendAckSchema, simpleAckSchema, type MessageSend, type SendAck, type SimpleAck } from '../events/chat.js';
+import {
+  changeAckSchema,
+  messageChangeRequestSchema,
+  typingSendSchema,
+  type ChangeAck,
+  type MessageChangeRequest,
+  type TypingSend,
+} from '../events/message-changes.js';
 import { parseServerEvent, type ServerEvent } from '../events/maps.js';
 import { handshakeErrorCode, socketEvents } from '../events/names.js';
 import type { ConnectionState } from '../ipc/bridge.js';
@@ -92,8 +100,35 @@ export class Connection {
     return parsed.success ? parsed.data : malformedAnswer;
   }
 
+  /** An edit, a deletion or a reaction, each on its own socket event. */
+  async changeMessage(request: MessageChangeRequest): Promise<ChangeAck> {
+    const checked = messageChangeRequestSchema.safeParse(request);
+    if (!checked.success) return { ok: false, error: { code: 'invalid_input', message: 'This change cannot be sent.' } };
+    const { change, ...payload } = checked.data;
+    const event = change === 'edit' ? socketEvents.editMessage : change === 'delete' ? socketEvents.deleteMessage : socketEvents.react;
+    const answer = await this.request(event, payload);
+    if (!answer.ok) return answer;
+    const parsed = changeAckSchema.safeParse(answer.value);
+    return parsed.success ? parsed.data : malformedAnswer;
+  }
+
+  async typing(payload: TypingSend): Promise<SimpleAck> {
+    const checked = typingSendSchema.safeParse(payload);
+    if (!checked.success) return { ok: false, error: { code: 'invalid_input', message: 'Not a conversation.' } };
+    const answer = await this.request(socketEvents.typing, checked.data);
+    if (!answer.ok) return answer;
+    const parsed = simpleAckSchema.safeParse(answer.value);
+    return parsed.success ? parsed.data : malformedAnswer;
+  }
+
   private async request(
-    event: typeof socketEvents.message | typeof socketEvents.leaveGroup,
+    event:
+      | typeof socketEvents.message
+      | typeof socketEvents.leaveGroup
+      | typeof socketEvents.editMessage
+      | typeof socketEvents.deleteMessage
+      | typeof socketEvents.react
+      | typeof socketEvents.typing,
     payload: unknown,
   ): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: 'internal'; message: string } }> {
     const socket = this.socket;

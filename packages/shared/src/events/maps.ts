@@ -14,6 +14,13 @@ import {
   type UserRegisteredEvent,
 } from './broadcasts.js';
 import { messageEventSchema, type MessageEvent, type SendAck, type SimpleAck } from './chat.js';
+import {
+  messageChangedEventSchema,
+  typingEventSchema,
+  type ChangeAck,
+  type MessageChangedEvent,
+  type TypingEvent,
+} from './message-changes.js';
 
 /**
  * Socket.IO event maps for `Server<ClientToServerEvents, ServerToClientEvents>` and
@@ -23,6 +30,10 @@ import { messageEventSchema, type MessageEvent, type SendAck, type SimpleAck } f
 export interface ClientToServerEvents {
   message: (payload: unknown, ack?: (response: SendAck) => void) => void;
   leave_group: (payload: unknown, ack?: (response: SimpleAck) => void) => void;
+  edit_message: (payload: unknown, ack?: (response: ChangeAck) => void) => void;
+  delete_message: (payload: unknown, ack?: (response: ChangeAck) => void) => void;
+  react: (payload: unknown, ack?: (response: ChangeAck) => void) => void;
+  typing: (payload: unknown, ack?: (response: SimpleAck) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -33,6 +44,8 @@ export interface ServerToClientEvents {
   user_registered: (payload: UserRegisteredEvent) => void;
   group_created: (payload: GroupCreatedEvent) => void;
   group_updated: (payload: GroupUpdatedEvent) => void;
+  message_changed: (payload: MessageChangedEvent) => void;
+  typing: (payload: TypingEvent) => void;
 }
 
 /**
@@ -47,6 +60,8 @@ export const serverEventSchemas = {
   user_registered: userRegisteredEventSchema,
   group_created: groupCreatedEventSchema,
   group_updated: groupUpdatedEventSchema,
+  message_changed: messageChangedEventSchema,
+  typing: typingEventSchema,
 } as const satisfies { [K in keyof ServerToClientEvents]: z.ZodType<Parameters<ServerToClientEvents[K]>[0]> };
 
 export type ServerEventName = keyof ServerToClientEvents;

@@ -4,6 +4,11 @@ import type { ClientToServerEvents, ServerToClientEvents } from './maps.js';
 export const socketEvents = {
   message: 'message',
   leaveGroup: 'leave_group',
+  editMessage: 'edit_message',
+  deleteMessage: 'delete_message',
+  react: 'react',
+  typing: 'typing',
+  messageChanged: 'message_changed',
   notification: 'notification',
   presence: 'presence',
   groupPresence: 'group_presence',

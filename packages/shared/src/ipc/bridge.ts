@@ -11,8 +11,10 @@ import type { MarkReadRequest, NotificationsResponse } from '../schemas/notifica
 import type { ChatRoomResponse, ChatRoomsResponse } from '../schemas/rooms.js';
 import type { SelfUser, UsersResponse } from '../schemas/users.js';
 import type { MessageSend, SendAck, SimpleAck } from '../events/chat.js';
+import type { ChangeAck, MessageChangeRequest, TypingSend } from '../events/message-changes.js';
 import type { ServerEvent } from '../events/maps.js';
 import type { ConversationRef } from '../conversation.js';
+import type { HistoryPage } from './contract.js';
 
 export type { ServerEvent, ConversationRef };
 
@@ -80,11 +82,11 @@ export interface ParleyBridge {
     users(): Promise<Result<UsersResponse>>;
     notifications(): Promise<Result<NotificationsResponse>>;
     markRead(request: MarkReadRequest): Promise<Result<null>>;
-    botHistory(page: { until?: number; after?: number }): Promise<Result<BotHistoryResponse>>;
+    botHistory(page: HistoryPage): Promise<Result<BotHistoryResponse>>;
     chatRooms(): Promise<Result<ChatRoomsResponse>>;
-    chatRoom(roomId: number, page: { until?: number; after?: number }): Promise<Result<ChatRoomResponse>>;
+    chatRoom(roomId: number, page: HistoryPage): Promise<Result<ChatRoomResponse>>;
     chatGroups(): Promise<Result<ChatGroupsResponse>>;
-    chatGroup(groupId: number, page: { until?: number; after?: number }): Promise<Result<ChatGroupResponse>>;
+    chatGroup(groupId: number, page: HistoryPage): Promise<Result<ChatGroupResponse>>;
     createGroup(request: CreateGroupRequest): Promise<Result<ChatGroup>>;
     renameGroup(groupId: number, name: string): Promise<Result<ChatGroup>>;
   };
@@ -92,6 +94,10 @@ export interface ParleyBridge {
   chat: {
     send(payload: MessageSend): Promise<SendAck>;
     leaveGroup(groupId: number): Promise<SimpleAck>;
+    /** Edits or deletes one's own message, or toggles a reaction on any one can see. */
+    changeMessage(request: MessageChangeRequest): Promise<ChangeAck>;
+    /** Says the user is typing in a room or group (the caller throttles it). */
+    typing(payload: TypingSend): Promise<SimpleAck>;
   };
 
   events: {

@@ -43,8 +43,15 @@ export function defineInvoke<D extends BridgeDomain, M extends BridgeMethod<D>, 
   return { domain, method, channel: `${ipcPrefix}${domain}:${kebab(method)}`, args };
 }
 
-/** A history page: `until` pages older, `after` catches up newer (both message ids). */
+/**
+ * A history page: `until` pages older, `after` catches up newer (both message ids);
+ * `changed_after` (a change cursor) asks for the messages changed since, alone or with `after`.
+ */
 export const historyPageSchema = z
-  .object({ until: z.number().int().positive().optional(), after: z.number().int().positive().optional() })
+  .object({
+    until: z.number().int().positive().optional(),
+    after: z.number().int().positive().optional(),
+    changed_after: z.number().int().nonnegative().optional(),
+  })
   .strict();
 export type HistoryPage = z.infer<typeof historyPageSchema>;

@@ -29,6 +29,12 @@ export const clientIdSchema = z.uuid('must be a UUID');
 export const historyQuerySchema = z.object({
   until: idParamSchema.optional(),
   after: idParamSchema.optional(),
+  /** (addition) The messages edited, deleted or reacted to since this change cursor. */
+  changed_after: z
+    .string()
+    .regex(/^(0|[1-9][0-9]*)$/, 'must be a non-negative integer')
+    .transform((s) => Number(s))
+    .optional(),
 });
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 

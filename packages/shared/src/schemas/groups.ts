@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-import { chatMessageSchema } from './messages.js';
+import { changeCursorSchema, chatMessageStateSchema } from './message-state.js';
 import { groupNameSchema } from './text.js';
 
 export const chatGroupSchema = z.object({
@@ -20,8 +20,10 @@ export type ChatGroupsResponse = z.infer<typeof chatGroupsResponseSchema>;
 
 export const chatGroupResponseSchema = chatGroupSchema.extend({
   present_user_ids: z.array(idSchema),
-  messages: z.array(chatMessageSchema),
+  messages: z.array(chatMessageStateSchema),
   has_more: z.boolean(),
+  /** (addition) The conversation's change cursor as this page was read; see `changed_after`. */
+  change_cursor: changeCursorSchema.optional(),
 });
 export type ChatGroupResponse = z.infer<typeof chatGroupResponseSchema>;
 

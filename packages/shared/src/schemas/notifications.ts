@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-import { chatMessageSchema } from './messages.js';
+import { chatMessageStateSchema } from './message-state.js';
 
 const unreadCount = z.number().int().nonnegative();
 
 export const roomNotificationSchema = z.object({
   chat_room_id: idSchema,
   unread_count: unreadCount,
-  last_message: chatMessageSchema.nullable(),
+  last_message: chatMessageStateSchema.nullable(),
 });
 export const groupNotificationSchema = z.object({
   chat_group_id: idSchema,
   unread_count: unreadCount,
-  last_message: chatMessageSchema.nullable(),
+  last_message: chatMessageStateSchema.nullable(),
 });
 export const notificationEntrySchema = z.union([roomNotificationSchema, groupNotificationSchema]);
 export type NotificationEntry = z.infer<typeof notificationEntrySchema>;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-import { chatMessageSchema } from './messages.js';
+import { changeCursorSchema, chatMessageStateSchema } from './message-state.js';
 import { userWithPresenceSchema } from './users.js';
 
 export const chatRoomSummarySchema = z.object({
   chat_room_id: idSchema,
   other_user: userWithPresenceSchema,
-  last_message: chatMessageSchema.nullable(),
+  last_message: chatMessageStateSchema.nullable(),
   unread_count: z.number().int().nonnegative(),
 });
 export type ChatRoomSummary = z.infer<typeof chatRoomSummarySchema>;
@@ -17,7 +17,9 @@ export type ChatRoomsResponse = z.infer<typeof chatRoomsResponseSchema>;
 export const chatRoomResponseSchema = z.object({
   chat_room_id: idSchema,
   other_user: userWithPresenceSchema,
-  messages: z.array(chatMessageSchema),
+  messages: z.array(chatMessageStateSchema),
   has_more: z.boolean(),
+  /** (addition) The conversation's change cursor as this page was read; see `changed_after`. */
+  change_cursor: changeCursorSchema.optional(),
 });
 export type ChatRoomResponse = z.infer<typeof chatRoomResponseSchema>;

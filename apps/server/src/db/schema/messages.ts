@@ -1,8 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { chatGroups } from './chat-groups.js';
 import { chatRooms } from './chat-rooms.js';
 import { users } from './users.js';
+
+/**
+ * Every edit, deletion and reaction takes the next value: a message's `change_seq` is its latest,
+ * and a conversation's change cursor the highest among its messages.
+ */
+export const messageChangeSeq = pgSequence('message_change_seq');
 
 /**
  * Room and group messages in one table: exactly one of `room_id` / `group_id` is set. Pages are
@@ -20,6 +26,10 @@ export const messages = pgTable(
     body: text('body').notNull(),
     clientId: uuid('client_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }),
+    /** A deleted message keeps its row (its place in history) with an empty body. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    changeSeq: bigint('change_seq', { mode: 'number' }),
   },
   (t) => [
     index('messages_room_id_id_idx').on(t.roomId, t.id).where(sql`${t.roomId} is not null`),
@@ -27,6 +37,8 @@ export const messages = pgTable(
     // A retry with the same client_id finds the first message; NULLs never collide.
     // The bot's "find" matches `body ILIKE '%term%'`; trigrams let that use an index (pg_trgm).
     index('messages_body_trgm_idx').using('gin', t.body.op('gin_trgm_ops')),
+    index('messages_room_id_change_seq_idx').on(t.roomId, t.changeSeq).where(sql`${t.roomId} is not null and ${t.changeSeq} is not null`),
+    index('messages_group_id_change_seq_idx').on(t.groupId, t.changeSeq).where(sql`${t.groupId} is not null and ${t.changeSeq} is not null`),
     uniqueIndex('messages_sender_client_id_key').on(t.senderId, t.clientId),
     check('messages_one_conversation', sql`(${t.roomId} is null) <> (${t.groupId} is null)`),
   ],

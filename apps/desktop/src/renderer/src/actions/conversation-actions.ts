@@ -1,24 +1,26 @@
-import type { ChatMessage } from '@parley/shared';
+import type { ChatMessageState } from '@parley/shared';
 import type { ActionContext } from './context';
 import { refOf, type ConversationKey } from '@parley/shared';
 import { emptyConversation, withLatestPage, withNewerPage, withOlderPage } from '../stores/conversations-slice';
 import { firstConfirmedId, fromBotMessage, fromChatMessage, lastConfirmedId, type UiMessage } from '../stores/message-list';
-import type { Result } from '@parley/shared/ipc';
+import type { HistoryPage, Result } from '@parley/shared/ipc';
 import { refreshGroups } from './directory-actions';
 
 interface Page {
   messages: UiMessage[];
   hasMore: boolean;
+  changeCursor?: number;
 }
 
 /** One history page of any conversation, as rows; a group page also refreshes who is present. */
-async function fetchPage(ctx: ActionContext, key: ConversationKey, page: { until?: number; after?: number }): Promise<Result<Page> | null> {
+async function fetchPage(ctx: ActionContext, key: ConversationKey, page: HistoryPage): Promise<Result<Page> | null> {
   const { store, bridge } = ctx;
   const ref = refOf(key);
   const selfId = store.getState().self?.user_id ?? 0;
-  const rows = (messages: ChatMessage[]) => messages.map(fromChatMessage);
+  const rows = (messages: ChatMessageState[]) => messages.map(fromChatMessage);
   if (ref.kind === 'bot') {
-    const r = await bridge.api.botHistory(page);
+    const { changed_after: _botNeverChanges, ...botPage } = page;
+    const r = await bridge.api.botHistory(botPage);
     return r.ok ? { ok: true, value: { messages: r.value.messages.map((m) => fromBotMessage(m, selfId)), hasMore: r.value.has_more } } : r;
   }
   if (ref.kind === 'group') {
@@ -27,7 +29,7 @@ async function fetchPage(ctx: ActionContext, key: ConversationKey, page: { until
     const s = store.getState();
     s.upsertGroup(r.value);
     s.setPresent(ref.groupId, r.value.present_user_ids);
-    return { ok: true, value: { messages: rows(r.value.messages), hasMore: r.value.has_more } };
+    return { ok: true, value: { messages: rows(r.value.messages), hasMore: r.value.has_more, changeCursor: r.value.change_cursor } };
   }
   const roomId = store.getState().roomByUser[ref.userId];
   // No room yet: the conversation starts empty and the first send creates the room.
@@ -35,7 +37,7 @@ async function fetchPage(ctx: ActionContext, key: ConversationKey, page: { until
   const r = await bridge.api.chatRoom(roomId, page);
   if (!r.ok) return r;
   store.getState().upsertUser(r.value.other_user);
-  return { ok: true, value: { messages: rows(r.value.messages), hasMore: r.value.has_more } };
+  return { ok: true, value: { messages: rows(r.value.messages), hasMore: r.value.has_more, changeCursor: r.value.change_cursor } };
 }
 
 /** Marks the open conversation read on the server when the user can see it. */
@@ -67,7 +69,7 @@ export async function openConversation(ctx: ActionContext, key: ConversationKey)
   store.getState().updateConversation(key, (c) => {
     if (result === null) return { ...c, status: 'ready', hasMore: false };
     if (!result.ok) return { ...c, status: c.messages.length > 0 ? 'ready' : 'error', error: result.error.message };
-    return withLatestPage(c, result.value.messages, result.value.hasMore);
+    return withLatestPage(c, result.value.messages, result.value.hasMore, result.value.changeCursor);
   });
   // Entering a group may have made us a member: refresh the counts the header shows.
   if (refOf(key).kind === 'group' && result?.ok) void refreshGroups(ctx);
@@ -90,7 +92,8 @@ export async function loadOlder(ctx: ActionContext, key: ConversationKey): Promi
 }
 
 /**
- * After a reconnect: fetches what arrived since the newest message held (`after`). The bridge's
+ * After a reconnect: fetches what arrived since the newest message held (`after`) and what was
+ * edited, deleted or reacted to since the change cursor held (`changed_after`). The bridge's
  * client core follows every page, so one answer holds all of it, with neither a gap nor a
  * duplicate; when it gave up early (`has_more`) or failed, the newest page is loaded afresh.
  */
@@ -99,14 +102,15 @@ export async function catchUp(ctx: ActionContext, key: ConversationKey): Promise
   const held = store.getState().conversations[key];
   const after = held ? lastConfirmedId(held.messages) : null;
   if (!held || after === null) return openConversation(ctx, key);
-  const result = await fetchPage(ctx, key, { after });
+  const changedAfter = held.changeCursor;
+  const result = await fetchPage(ctx, key, changedAfter === null ? { after } : { after, changed_after: changedAfter });
   if (result === null) return;
   if (result.ok && !result.value.hasMore) {
-    store.getState().updateConversation(key, (c) => withNewerPage(c, result.value.messages));
+    store.getState().updateConversation(key, (c) => withNewerPage(c, result.value.messages, result.value.changeCursor));
   } else {
     // Too much was missed, or the catch-up failed: reload the newest page rather than show a gap.
     const latest = await fetchPage(ctx, key, {});
-    if (latest?.ok) store.getState().updateConversation(key, (c) => withLatestPage(c, latest.value.messages, latest.value.hasMore));
+    if (latest?.ok) store.getState().updateConversation(key, (c) => withLatestPage(c, latest.value.messages, latest.value.hasMore, latest.value.changeCursor));
   }
   await markActiveRead(ctx, key);
 }

@@ -7,6 +7,7 @@ import { catchUp, loadOlder, markActiveRead, openConversation } from './conversa
 import { loadDirectory } from './directory-actions';
 import { retryMessage, retryUnconfirmed, sendMessage } from './send-actions';
 import { handleServerEvent } from './server-events';
+import { deleteMessage, editMessage, noteTyping, stoppedTyping, toggleReaction } from './message-change-actions';
 import { boot, clearSession, login, logout, register } from './session-actions';
 
 export type Actions = ReturnType<typeof createActions>;
@@ -20,7 +21,14 @@ export function createActions(ctx: ActionContext) {
     logout: () => logout(ctx),
     open: (key: ConversationKey) => openConversation(ctx, key),
     loadOlder: (key: ConversationKey) => loadOlder(ctx, key),
-    send: (key: ConversationKey, text: string) => sendMessage(ctx, key, text),
+    send: (key: ConversationKey, text: string) => {
+      stoppedTyping(key);
+      return sendMessage(ctx, key, text);
+    },
+    edit: (key: ConversationKey, id: number, text: string) => editMessage(ctx, key, id, text),
+    delete: (key: ConversationKey, id: number) => deleteMessage(ctx, key, id),
+    react: (key: ConversationKey, id: number, emoji: string) => toggleReaction(ctx, key, id, emoji),
+    typing: (key: ConversationKey) => noteTyping(ctx, key),
     retry: (key: ConversationKey, clientId: string) => retryMessage(ctx, key, clientId),
     markActiveRead: () => {
       const active = ctx.store.getState().active;

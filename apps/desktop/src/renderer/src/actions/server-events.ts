@@ -4,6 +4,7 @@ import type { ActionContext } from './context';
 import { markActiveRead } from './conversation-actions';
 import { refreshGroups, refreshRooms } from './directory-actions';
 import { receiveMessages } from './receive';
+import { onMessageChanged, onTyping } from './message-change-actions';
 import { roomLinksOf } from '../stores/directory-slice';
 import { lastConfirmedId } from '../stores/message-list';
 import { unreadKeyOf } from '../stores/unread-slice';
@@ -20,6 +21,8 @@ async function onMessage(ctx: ActionContext, event: MessageEvent): Promise<void>
   }
   if (conversation === null) return;
   receiveMessages(ctx, conversation, event.chat_type === 'bot' ? event.messages : [event]);
+  // Their message arrived: they are no longer typing it.
+  if (event.chat_type !== 'bot') ctx.store.getState().clearTyping(keyOf(conversation), event.user_id);
   if (event.chat_type !== 'bot' && event.user_id !== selfId) await markActiveRead(ctx, keyOf(conversation));
 }
 
@@ -73,5 +76,9 @@ export async function handleServerEvent(ctx: ActionContext, event: ServerEvent):
     case 'group_updated':
       s.upsertGroup(event.payload);
       return;
+    case 'message_changed':
+      return onMessageChanged(ctx, event.payload);
+    case 'typing':
+      return onTyping(ctx, event.payload);
   }
 }

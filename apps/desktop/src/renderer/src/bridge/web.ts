@@ -171,6 +171,8 @@ export function createWebBridge(
     chat: {
       send: (payload) => connection.send(payload),
       leaveGroup: (groupId) => connection.leaveGroup(groupId),
+      changeMessage: (request) => connection.changeMessage(request),
+      typing: (payload) => connection.typing(payload),
     },
     events: {
       onServerEvent: (listener) => serverEvents.add(listener),

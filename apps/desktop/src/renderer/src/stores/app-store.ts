@@ -5,9 +5,10 @@ import { createConversationsSlice, type ConversationsSlice } from './conversatio
 import { createDirectorySlice, type DirectorySlice } from './directory-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createTypingSlice, type TypingSlice } from './typing-slice';
 import { createUnreadSlice, type UnreadSlice } from './unread-slice';
 
-export type AppState = SessionSlice & DirectorySlice & ConversationsSlice & UnreadSlice & ConnectionSlice & UiSlice;
+export type AppState = SessionSlice & DirectorySlice & ConversationsSlice & UnreadSlice & ConnectionSlice & UiSlice & TypingSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The slices combined once; tests make a fresh store per case. */
@@ -19,6 +20,7 @@ export function createAppStore(): AppStore {
     ...createUnreadSlice(...a),
     ...createConnectionSlice(...a),
     ...createUiSlice(...a),
+    ...createTypingSlice(...a),
   }));
 }
 

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
 import type { ConversationKey } from '@parley/shared';
-import { mergeMessages, type UiMessage } from './message-list';
+import { applyStates, mergeMessages, type UiMessage } from './message-list';
 
 /** An inline line in a group: someone came in or left. Placed after the message it followed. */
 export interface Notice {
@@ -19,6 +19,8 @@ export interface ConversationState {
   loadingOlder: boolean;
   status: 'loading' | 'ready' | 'error';
   error: string | null;
+  /** The server's change cursor for what is held: a catch-up asks for the changes after it. */
+  changeCursor: number | null;
 }
 
 export const emptyConversation: ConversationState = {
@@ -28,6 +30,7 @@ export const emptyConversation: ConversationState = {
   loadingOlder: false,
   status: 'loading',
   error: null,
+  changeCursor: null,
 };
 
 export interface ConversationsSlice {
@@ -35,6 +38,8 @@ export interface ConversationsSlice {
   updateConversation: (key: ConversationKey, update: (c: ConversationState) => ConversationState) => void;
   /** Merges confirmed messages (live or fetched) into a conversation. */
   mergeInto: (key: ConversationKey, messages: UiMessage[]) => void;
+  /** A message's new state (edited, deleted, reacted to), where it is held. */
+  applyChange: (key: ConversationKey, message: UiMessage, changeCursor: number) => void;
   resetConversations: () => void;
 }
 
@@ -54,13 +59,25 @@ export const createConversationsSlice: StateCreator<AppState, [], [], Conversati
       const merged = mergeMessages(current.messages, messages);
       return merged === current.messages ? s : { conversations: { ...s.conversations, [key]: { ...current, messages: merged } } };
     }),
+  applyChange: (key, message, changeCursor) =>
+    set((s) => {
+      const current = s.conversations[key];
+      if (!current) return s;
+      const next = { ...current, messages: applyStates(current.messages, [message]), changeCursor: laterCursor(current.changeCursor, changeCursor) };
+      return { conversations: { ...s.conversations, [key]: next } };
+    }),
   resetConversations: () => set({ conversations: {} }),
 });
 
+function laterCursor(held: number | null, incoming: number | undefined): number | null {
+  if (incoming === undefined) return held;
+  return held === null ? incoming : Math.max(held, incoming);
+}
+
 /** A fresh first page: the newest messages, replacing what was held except unconfirmed sends. */
-export function withLatestPage(current: ConversationState, page: UiMessage[], hasMore: boolean): ConversationState {
+export function withLatestPage(current: ConversationState, page: UiMessage[], hasMore: boolean, changeCursor?: number): ConversationState {
   const unconfirmed = current.messages.filter((m) => m.id === null);
-  return { ...current, messages: mergeMessages(unconfirmed, page), hasMore, status: 'ready', error: null };
+  return { ...current, messages: mergeMessages(unconfirmed, page), hasMore, status: 'ready', error: null, changeCursor: changeCursor ?? null };
 }
 
 /** An older page (`until`): prepended, merged by id; has_more now speaks for the oldest end. */
@@ -68,7 +85,11 @@ export function withOlderPage(current: ConversationState, page: UiMessage[], has
   return { ...current, messages: mergeMessages(current.messages, page), hasMore, loadingOlder: false };
 }
 
-/** A catch-up page (`after`): merged by id; it says nothing about older history. */
-export function withNewerPage(current: ConversationState, page: UiMessage[]): ConversationState {
-  return { ...current, messages: mergeMessages(current.messages, page), status: 'ready', error: null };
+/**
+ * A catch-up page (`after`, with the changes since the cursor): merged by id, the server's state
+ * of every message in it put over the rows held; it says nothing about older history.
+ */
+export function withNewerPage(current: ConversationState, page: UiMessage[], changeCursor?: number): ConversationState {
+  const messages = applyStates(mergeMessages(current.messages, page), page);
+  return { ...current, messages, status: 'ready', error: null, changeCursor: laterCursor(current.changeCursor, changeCursor) };
 }

@@ -1,4 +1,4 @@
-import type { BotMessage, ChatMessage } from '@parley/shared';
+import { isDeletedMessage, type BotMessage, type ChatMessageState, type Reaction } from '@parley/shared';
 
 export type MessageStatus = 'sent' | 'pending' | 'failed';
 
@@ -14,19 +14,47 @@ export interface UiMessage {
   timestamp: string;
   status: MessageStatus;
   error: string | null;
+  /** When the author last edited it; null if never. */
+  editedAt: string | null;
+  /** Deleted by its author: the row stays as a quiet placeholder, without text. */
+  deleted: boolean;
+  reactions: Reaction[];
 }
 
-export function fromChatMessage(message: ChatMessage): UiMessage {
+const untouched = { editedAt: null, deleted: false, reactions: [] as Reaction[] };
+
+export function fromChatMessage(message: ChatMessageState): UiMessage {
+  const deleted = isDeletedMessage(message);
   return {
     key: message.client_id ?? `id:${message.id}`,
     id: message.id,
     clientId: message.client_id ?? null,
     authorId: message.user_id,
-    text: message.message,
+    text: deleted ? '' : message.message,
     timestamp: message.timestamp,
     status: 'sent',
     error: null,
+    editedAt: deleted ? null : (message.edited_at ?? null),
+    deleted,
+    reactions: deleted ? [] : (message.reactions ?? []),
   };
+}
+
+/**
+ * Puts the server's current state of messages (a change event, a catch-up of changes) over the
+ * rows held, keeping each row's key; messages not held are left out (their page brings them).
+ */
+export function applyStates(list: readonly UiMessage[], states: readonly UiMessage[]): UiMessage[] {
+  if (states.length === 0) return list as UiMessage[];
+  const byId = new Map(states.map((m) => [m.id, m]));
+  let changed = false;
+  const next = list.map((m) => {
+    const state = m.id === null ? undefined : byId.get(m.id);
+    if (!state) return m;
+    changed = true;
+    return { ...m, text: state.text, editedAt: state.editedAt, deleted: state.deleted, reactions: state.reactions };
+  });
+  return changed ? next : (list as UiMessage[]);
 }
 
 export function fromBotMessage(message: BotMessage, selfId: number): UiMessage {
@@ -39,11 +67,12 @@ export function fromBotMessage(message: BotMessage, selfId: number): UiMessage {
     timestamp: message.timestamp,
     status: 'sent',
     error: null,
+    ...untouched,
   };
 }
 
 export function pendingMessage(clientId: string, authorId: number, text: string, now: Date): UiMessage {
-  return { key: clientId, id: null, clientId, authorId, text, timestamp: now.toISOString(), status: 'pending', error: null };
+  return { key: clientId, id: null, clientId, authorId, text, timestamp: now.toISOString(), status: 'pending', error: null, ...untouched };
 }
 
 /**

@@ -56,7 +56,10 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
           rows={1}
           value={text}
           placeholder={placeholder}
-          onChange={(e) => setDrafts((d) => ({ ...d, [conversation]: e.target.value }))}
+          onChange={(e) => {
+            setDrafts((d) => ({ ...d, [conversation]: e.target.value }));
+            if (e.target.value !== '') actions.typing(conversation);
+          }}
           onKeyDown={onKeyDown}
           aria-describedby={length >= counterFrom ? 'composer-counter' : undefined}
         />

@@ -6,6 +6,7 @@ import { BotHeader, BotIntro } from '../bot/bot-intro';
 import { Composer } from '../composer/composer';
 import { GroupHeader } from '../groups/group-header';
 import { MessageList } from './message-list';
+import { TypingLine } from '../message-changes/typing-line';
 import { GroupIntro, PersonHeader, PersonIntro } from './person-header';
 import './conversation.css';
 
@@ -44,6 +45,7 @@ export function ConversationPane({ conversation }: { conversation: ConversationK
         conversation={conversation}
         intro={ref.kind === 'bot' ? <BotIntro /> : ref.kind === 'group' ? <GroupIntro groupId={ref.groupId} /> : <PersonIntro userId={ref.userId} />}
       />
+      {ref.kind === 'bot' ? null : <TypingLine conversation={conversation} />}
       <Composer conversation={conversation} placeholder={placeholder} />
     </section>
   );

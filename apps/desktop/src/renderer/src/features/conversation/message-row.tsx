@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { actions } from '../../actions/app-actions';
 import { useApp } from '../../stores/app-store';
 import type { ConversationKey } from '@parley/shared';
@@ -6,12 +6,21 @@ import type { UiMessage } from '../../stores/message-list';
 import { formatDay, formatTime, fullName, notSentLabel } from '../../lib/format';
 import { Avatar } from '../../ui/avatar';
 import { MessageText } from './message-text';
+import { MessageActions } from '../message-changes/message-actions';
+import { MessageEditBox } from '../message-changes/message-edit-box';
+import { ReactionChips } from '../message-changes/reaction-chips';
+import '../message-changes/message-changes.css';
 
 export const MessageRow = memo(function MessageRow({ message, showHeader, conversation }: { message: UiMessage; showHeader: boolean; conversation: ConversationKey }) {
   const author = useApp((s) => (message.authorId === null ? null : s.users[message.authorId] ?? (s.self?.user_id === message.authorId ? s.self : undefined)));
   const name = message.authorId === null ? 'Parley Bot' : author ? fullName(author) : 'Unknown user';
   const time = formatTime(message.timestamp);
-  const classes = ['message', showHeader ? 'with-header' : 'continued', message.status].join(' ');
+  const selfId = useApp((s) => s.self?.user_id ?? null);
+  const [editing, setEditing] = useState(false);
+  const classes = ['message', showHeader ? 'with-header' : 'continued', message.status, message.deleted ? 'deleted' : ''].join(' ').trim();
+  // Rooms and groups only: the bot chat's lines stay as written.
+  const changeable = message.id !== null && !message.deleted && message.status === 'sent' && conversation !== 'bot';
+  const own = changeable && message.authorId !== null && message.authorId === selfId;
   return (
     <article className={classes} aria-label={`${name}, ${time}`}>
       <div className="message-gutter">
@@ -32,7 +41,23 @@ export const MessageRow = memo(function MessageRow({ message, showHeader, conver
             </time>
           </div>
         ) : null}
-        <MessageText text={message.text} />
+        {message.deleted ? (
+          <div className="message-text message-deleted">Message deleted</div>
+        ) : editing && message.id !== null ? (
+          <MessageEditBox conversation={conversation} messageId={message.id} initial={message.text} onDone={() => setEditing(false)} />
+        ) : message.editedAt ? (
+          <div className="message-text-line">
+            <MessageText text={message.text} />
+            <span className="message-edited" title={`Edited ${formatDay(message.editedAt)} ${formatTime(message.editedAt)}`}>
+              (edited)
+            </span>
+          </div>
+        ) : (
+          <MessageText text={message.text} />
+        )}
+        {message.id !== null && !message.deleted ? (
+          <ReactionChips reactions={message.reactions} messageId={message.id} conversation={conversation} />
+        ) : null}
         {message.status === 'pending' ? <span className="message-status">Sending…</span> : null}
         {message.status === 'failed' ? (
           <span className="message-status failed" role="status">
@@ -43,6 +68,9 @@ export const MessageRow = memo(function MessageRow({ message, showHeader, conver
           </span>
         ) : null}
       </div>
+      {changeable && !editing && message.id !== null ? (
+        <MessageActions conversation={conversation} messageId={message.id} own={own} onEdit={() => setEditing(true)} />
+      ) : null}
     </article>
   );
 });
