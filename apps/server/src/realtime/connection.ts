@@ -67,7 +67,7 @@ function joinGroupsLate(ctx: AppContext, socket: ParleySocket): void {
  * cannot both (or neither) announce.
  */
 export function onConnection(ctx: AppContext, socket: ParleySocket, senders: Senders): void {
-  const { user, userId, sessionId } = socket.data;
+  const { userId, sessionId } = socket.data;
   const fromDatabase = preparedGroupRooms.get(socket);
   preparedGroupRooms.delete(socket);
   const first = !isOnline(ctx.io, userId);
@@ -86,7 +86,8 @@ export function onConnection(ctx: AppContext, socket: ParleySocket, senders: Sen
     if (isOnline(ctx.io, userId)) return;
     for (const room of presentRooms) {
       const groupId = groupIdOfPresentRoom(room);
-      if (groupId !== null) announceLeft(ctx.io, user, groupId);
+      // Read at the end: a rename (`PUT /me`) replaces it while the socket is open.
+      if (groupId !== null) announceLeft(ctx.io, socket.data.user, groupId);
     }
     announceOnline(ctx.io, userId, false);
   });
