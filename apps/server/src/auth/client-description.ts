@@ -23,7 +23,7 @@ const systems: [RegExp, string][] = [
   [/Windows|win32/i, 'Windows'],
   [/Android/, 'Android'],
   [/iPhone|iPad|iPod/, 'iOS'],
-  [/Mac OS X|Macintosh|darwin/i, 'macOS'],
+  [/Mac OS X|Macintosh|macOS|darwin/i, 'macOS'],
   [/CrOS/, 'ChromeOS'],
   [/Linux|X11/i, 'Linux'],
 ];
