@@ -24,6 +24,7 @@ const api = {
   login: vi.fn(async () => ({ ok: true as const, value: { token: 'tok_1', user: ada } })),
   logout: vi.fn(async () => ({ ok: true as const, value: { status: 'logged_out' as const } })),
   notifications: vi.fn(async () => notificationsAnswer),
+  requestPasswordReset: vi.fn(async () => ({ ok: true as const, value: { status: 'reset_sent' as const } })),
 };
 
 let auth: AuthService;
