@@ -90,6 +90,8 @@ describe('the reset link', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("form-action 'self'");
     expect(csp).not.toContain('script-src');
+    // So that the browser posts the form with its real Origin (no-referrer would send `null`).
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
     const json = await call(server(), 'GET', `/password_reset/${token}`, { headers: { accept: 'application/json' } });
     expect(json.status).toBe(200);
     expect(json.body).toEqual({ status: 'link_valid' });
@@ -131,7 +133,10 @@ describe('the reset link', () => {
   it('the form posts urlencoded and a browser gets a page', async () => {
     const account = await signUp(server());
     const token = await resetLink(account);
-    const done = await postForm(token, { password: 'typed in a form', password_confirm: 'typed in a form' });
+    const done = await call(server(), 'POST', `/password_reset/${token}`, {
+      raw: new URLSearchParams({ password: 'typed in a form', password_confirm: 'typed in a form' }).toString(),
+      headers: { ...html, 'content-type': 'application/x-www-form-urlencoded', origin: server().url },
+    });
     expect(done.status).toBe(200);
     expect(done.headers.get('content-type')).toContain('text/html');
     expect(done.text).toContain('Your password is changed');

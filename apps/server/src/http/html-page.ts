@@ -35,6 +35,9 @@ export function sendHtmlPage(res: Response, status: number, title: string, parag
 
 /** The same page with `body` as given (escaped by the caller); `form` lets it post to this origin. */
 export function sendHtmlDocument(res: Response, status: number, title: string, body: string, form: boolean): void {
+  // Under no-referrer a browser posts a form with `Origin: null`, which the origin guard refuses;
+  // same-origin still sends nothing (the link's token) to any other site.
+  if (form) res.setHeader('Referrer-Policy', 'same-origin');
   res
     .status(status)
     .setHeader('Content-Security-Policy', form ? formCsp : pageCsp)
