@@ -205,6 +205,20 @@ describe('the reset link', () => {
     }
   });
 
+  it('a form body that is not a form answers 400, never a 5xx', async () => {
+    const token = await resetLink(await signUp(server()));
+    const many = new URLSearchParams(Array.from({ length: 30 }, (_, i) => [`f${i}`, 'x'])).toString();
+    const tooMany = await call(server(), 'POST', `/password_reset/${token}`, {
+      raw: many,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body).toMatchObject({ error: { code: 'invalid_input' } });
+    const noPassword = await call(server(), 'POST', `/password_reset/${token}`, { body: { password: 12345678 } });
+    expect(noPassword.status).toBe(400);
+    expect(noPassword.body).toMatchObject({ error: { code: 'invalid_input', fields: { password: expect.any(String) } } });
+  });
+
   it('an unknown or malformed link answers 404', async () => {
     expect((await call(server(), 'GET', `/password_reset/${'A'.repeat(43)}`)).status).toBe(404);
     expect((await call(server(), 'GET', '/password_reset/not-a-token')).status).toBe(404);
