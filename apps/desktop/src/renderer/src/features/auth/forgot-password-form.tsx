@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ErrorDetail } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
+import { useApp } from '../../stores/app-store';
+import { OutboxLinks } from '../first-run/outbox-links';
 import { Field } from '../../ui/field';
 import { authErrorMessage } from './auth-errors';
 
@@ -48,6 +50,7 @@ export function ForgotPasswordForm({ initialEmail, onSent, onLogin }: {
 }
 
 export function ResetSent({ email, onDone }: { email: string; onDone: () => void }) {
+  const hosting = useApp((s) => s.server?.mode === 'host');
   return (
     <div className="auth-form">
       <div className="auth-icon" aria-hidden="true">
@@ -58,6 +61,7 @@ export function ResetSent({ email, onDone }: { email: string; onDone: () => void
         If <strong>{email}</strong> belongs to a Parley account, we sent it a link to choose a new password. The link works
         for one hour.
       </p>
+      {hosting ? <OutboxLinks /> : null}
       <button type="button" className="button" onClick={onDone}>
         Back to sign-in
       </button>
