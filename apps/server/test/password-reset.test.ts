@@ -207,7 +207,7 @@ describe('the reset link', () => {
 
   it('a form body that is not a form answers 400, never a 5xx', async () => {
     const token = await resetLink(await signUp(server()));
-    const many = new URLSearchParams(Array.from({ length: 30 }, (_, i) => [`f${i}`, 'x'])).toString();
+    const many = new URLSearchParams(Array.from({ length: 30 }, (_, i): [string, string] => [`f${i}`, 'x'])).toString();
     const tooMany = await call(server(), 'POST', `/password_reset/${token}`, {
       raw: many,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
