@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { limits } from '@parley/shared';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
+import { accountRoutesOf } from './accounts/account.routes.js';
+import { passwordResetRoutes } from './accounts/password-reset.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
 import { createPasswords, type Passwords } from './auth/passwords.js';
@@ -84,9 +86,9 @@ const drainBoundMs = 3_000;
 /** How long closing transports may wait for what is buffered for them to be written. */
 const transportCloseBoundMs = 500;
 
-/** Log lines name the route, never a confirmation link's token. */
+/** Log lines name the route, never a confirmation or reset link's token. */
 function safeUrl(url: string | undefined): string {
-  return (url ?? '').replace(/^\/register\/[^/?#]+/, '/register/[redacted]');
+  return (url ?? '').replace(/^\/(register|password_reset)\/[^/?#]+/, '/$1/[redacted]');
 }
 
 export function createApp(deps: AppDeps): ParleyApp {
@@ -155,6 +157,8 @@ export function createApp(deps: AppDeps): ParleyApp {
   app.use(backupRoutes(deps.db, logger));
   app.use(registrationRoutes(ctx));
   app.use(authRoutes(ctx));
+  app.use(passwordResetRoutes(ctx));
+  app.use(accountRoutesOf(ctx));
   app.use(usersRoutes(ctx));
   app.use(notificationsRoutes(ctx));
   app.use(botChatRoutes(ctx));

@@ -32,4 +32,25 @@ describe('logs', () => {
       expect(logs).not.toContain(secret);
     }
   });
+
+  it('never hold a reset link token, an old or new password, or a session token of the account pages', async () => {
+    const account = await signUp(server());
+    await call(server(), 'POST', '/password_reset', { body: { email: account.email } });
+    const linkToken = await server().mail.resetTokenFor(account.email);
+    await fetch(`${server().url}/password_reset/${linkToken}`, { method: 'HEAD' });
+    await call(server(), 'GET', `/password_reset/${linkToken}`, { headers: { accept: 'text/html' } });
+    await call(server(), 'POST', `/password_reset/${linkToken}`, { body: { password: 'Reset-Passw0rd-Secret' } });
+    const login = await call<{ token: string }>(server(), 'POST', '/login', { body: { email: account.email, password: 'Reset-Passw0rd-Secret' } });
+    const token = login.body.token;
+    await call(server(), 'PUT', '/password', { token, body: { current_password: 'Wrong-Current-Secret', new_password: 'Never-Set-Secret' } });
+    await call(server(), 'PUT', '/password', { token, body: { current_password: 'Reset-Passw0rd-Secret', new_password: 'Changed-Passw0rd-Secret' } });
+    await call(server(), 'GET', '/sessions', { token });
+    await call(server(), 'PUT', '/me', { token, body: { first_name: 'Logged', last_name: 'Name' } });
+
+    const logs = server().logs.text;
+    expect(logs).toContain('/password_reset/[redacted]');
+    for (const secret of [linkToken, token, account.password, 'Reset-Passw0rd-Secret', 'Wrong-Current-Secret', 'Never-Set-Secret', 'Changed-Passw0rd-Secret']) {
+      expect(logs).not.toContain(secret);
+    }
+  });
 });

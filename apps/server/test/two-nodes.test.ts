@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChatGroup, ChatRoomResponse, SendAck } from '@parley/shared';
+import type { ChatGroup, ChatRoomResponse, SendAck, SessionsResponse } from '@parley/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/database.js';
 import { call, signUp, uniqueEmail, type SignedUp } from './support/http.js';
@@ -123,6 +123,35 @@ describe.skipIf(testDatabaseKind !== 'postgres')('two nodes behind one address (
     const gone = waitForDisconnect(onA);
     expect((await call(b, 'POST', '/logout', { token: login.body.token })).status).toBe(200);
     expect(await gone).toBe('io server disconnect');
+  }, 30_000);
+
+  it('ending a session, changing the password and a rename on one node reach the other', async () => {
+    const [ada, bob] = people as [SignedUp, SignedUp];
+    const loginAda = async () =>
+      (await call<{ token: string }>(b, 'POST', '/login', { body: { email: ada.email, password: ada.password } })).body.token;
+
+    const ended = await loginAda();
+    const endedSocket = await connect(a.url, ended);
+    const endedGone = waitForDisconnect(endedSocket);
+    const { sessions } = (await call<SessionsResponse>(b, 'GET', '/sessions', { token: ended })).body;
+    const own = sessions.find((session) => session.current)!;
+    expect((await call(b, 'DELETE', `/sessions/${own.session_id}`, { token: ada.token })).status).toBe(200);
+    expect(await endedGone).toBe('io server disconnect');
+
+    const other = await loginAda();
+    const otherSocket = await connect(a.url, other);
+    const otherGone = waitForDisconnect(otherSocket);
+    const watcher = await connect(a.url, bob.token);
+    const renamed = nextEvent(watcher, 'user_updated', (u) => u.user_id === ada.user.user_id);
+    const changed = await call(b, 'PUT', '/password', {
+      token: ada.token,
+      body: { current_password: ada.password, new_password: 'changed across nodes' },
+    });
+    expect(changed.status).toBe(200);
+    expect(await otherGone).toBe('io server disconnect');
+    expect((await call(b, 'PUT', '/me', { token: ada.token, body: { first_name: 'Augusta', last_name: 'King' } })).status).toBe(200);
+    expect(await renamed).toEqual({ user_id: ada.user.user_id, first_name: 'Augusta', last_name: 'King' });
+    ada.password = 'changed across nodes';
   }, 30_000);
 
   it('a node killed with SIGKILL mid-stream: its client moves to the other node and catches up with no gap and no duplicate', async () => {

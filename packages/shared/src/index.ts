@@ -4,6 +4,7 @@ export * from './schemas/text.js';
 export * from './schemas/common.js';
 export * from './schemas/users.js';
 export * from './schemas/auth.js';
+export * from './schemas/account.js';
 export * from './schemas/messages.js';
 export * from './schemas/message-state.js';
 export * from './schemas/rooms.js';

@@ -9,6 +9,7 @@ export const limits = {
   historyPageSize: 100,
   payloadMaxBytes: 64 * 1024,
   registrationLinkTtlMs: 24 * 60 * 60 * 1000,
+  passwordResetLinkTtlMs: 60 * 60 * 1000,
   sessionIdleTtlMs: 30 * 24 * 60 * 60 * 1000,
   /** The protocol's bound: a socket silent this long is dropped (and its user announced offline). */
   heartbeatDropMs: 60_000,
@@ -26,6 +27,9 @@ export interface BucketLimit {
 export const rateLimitDefaults = {
   registrationsPerEmailPerHour: 5,
   registrationsPerAddressPerHour: 20,
+  /** `POST /password_reset`, counted apart from registration with the same limits. */
+  passwordResetsPerEmailPerHour: 5,
+  passwordResetsPerAddressPerHour: 20,
   failedLoginsPerEmail: 10,
   failedLoginWindowMs: 15 * 60 * 1000,
   /** Every login attempt of a client address (IPv6: its /64), counted before any hashing. */
@@ -45,6 +49,8 @@ export const rateLimitDefaults = {
     markRead: { burst: 60, perHour: 5 * 3600 },
     /** `typing`, relayed to those looking; clients send one every 3 s while typing. */
     typing: { burst: 10, perHour: 3600 },
+    /** `PUT /me`, announced to every online user. */
+    profileUpdate: { burst: 10, perHour: 60 },
   } satisfies Record<string, BucketLimit>,
   /** The most keys (addresses, users) one limiter keeps in a server's memory: about 22 MB at the cap. */
   keysPerLimiter: 100_000,

@@ -16,7 +16,16 @@ export function decodeQuotedPrintable(text: string): string {
 }
 
 /** The newest registration link mailed to `email`, read from the server's outbox folder. */
-export async function registrationLink(dataDir: string, email: string, timeoutMs = 10_000): Promise<string> {
+export function registrationLink(dataDir: string, email: string, timeoutMs = 10_000): Promise<string> {
+  return mailedLink(dataDir, email, 'register', timeoutMs);
+}
+
+/** The newest password reset link mailed to `email`. */
+export function passwordResetLink(dataDir: string, email: string, timeoutMs = 10_000): Promise<string> {
+  return mailedLink(dataDir, email, 'password_reset', timeoutMs);
+}
+
+async function mailedLink(dataDir: string, email: string, route: string, timeoutMs: number): Promise<string> {
   const outbox = join(dataDir, 'outbox');
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -24,10 +33,10 @@ export async function registrationLink(dataDir: string, email: string, timeoutMs
     for (const file of files) {
       const mail = decodeQuotedPrintable(await readFile(join(outbox, file), 'utf8'));
       if (!new RegExp(`^To: .*${email.replace(/[.+]/g, '\\$&')}`, 'mi').test(mail)) continue;
-      const link = /https?:\/\/\S+\/register\/[A-Za-z0-9_-]+/.exec(mail)?.[0];
+      const link = new RegExp(`https?://\\S+/${route}/[A-Za-z0-9_-]+`).exec(mail)?.[0];
       if (link) return link;
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`no registration mail for ${email} in ${outbox}`);
+  throw new Error(`no ${route} mail for ${email} in ${outbox}`);
 }

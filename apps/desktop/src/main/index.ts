@@ -1,5 +1,6 @@
 import { app, ipcMain, net, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { watchOnline } from './connection/online-watch.js';
+import { desktopUserAgent } from './connection/user-agent.js';
 import { realTimers } from '@parley/shared/client';
 import { registerIpcHandlers } from './ipc/register.js';
 import { createEventRelay } from './ipc/event-relay.js';
@@ -52,6 +53,7 @@ if (!app.requestSingleInstanceLock()) {
       cipher: safeStorage,
       relay,
       log,
+      userAgent: desktopUserAgent(app.getVersion(), process.platform),
       render: (view) => {
         tray.update(view);
         app.setBadgeCount(view.badgeCount);

@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ConversationRef } from '@parley/shared';
 import { Connection, Directory, RoomLinkMap, createParleyApi, realTimers, socketIoFactory, withCatchUp } from '@parley/shared/client';
+import { withUserAgent } from './connection/user-agent.js';
 import { findFreePort } from './host/free-port.js';
 import { checkHealth } from './host/health.js';
 import { LocalHost } from './host/local-host.js';
@@ -14,6 +15,7 @@ import { NotificationCoalescer, type Coalesced } from './notifications/coalescer
 import { UnreadCenter, refreshUnread } from './notifications/unread-center.js';
 import type { TrayView } from './notifications/unread-state.js';
 import type { AppPaths } from './paths.js';
+import { AccountService } from './session/account-service.js';
 import { AuthService } from './session/auth-service.js';
 import { ServerService } from './session/server-service.js';
 import { SettingsStore } from './session/settings-store.js';
@@ -27,6 +29,8 @@ export interface ServiceHooks {
   showNotification: (notification: Coalesced) => void;
   window: () => { focused: boolean; visible: boolean };
   log: (line: string) => void;
+  /** Sent with every REST call (`desktopUserAgent`). */
+  userAgent: string;
 }
 
 /** Everything of the main process that is not a window: built once, wired together here. */
@@ -40,7 +44,7 @@ export function createServices(hooks: ServiceHooks) {
   let auth: AuthService | null = null;
   // History calls with `after` follow every page, so the window gets all it missed in one answer.
   const api = withCatchUp(createParleyApi({
-    fetch,
+    fetch: withUserAgent(fetch, hooks.userAgent),
     baseUrl: () => server?.url ?? null,
     token: () => tokens.current(),
     onUnauthorized: () => void auth?.endLocally(),
@@ -115,8 +119,11 @@ export function createServices(hooks: ServiceHooks) {
     },
   });
 
+  const account = new AccountService({ api, rememberSelf: (user) => auth?.rememberSelf(user) ?? Promise.resolve() });
+
   connection.onState(hooks.relay.connectionState);
   connection.onServerEvent((event) => {
+    if (event.event === 'user_updated') void auth?.rememberSelf(event.payload);
     unread.handle(event);
     hooks.relay.serverEvent(event);
   });
@@ -126,7 +133,7 @@ export function createServices(hooks: ServiceHooks) {
   });
   connection.onSessionExpired(() => void auth?.endLocally());
 
-  return { api, auth, server, host, connection, unread, ui };
+  return { api, auth, account, server, host, connection, unread, ui };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
+  accountIpc,
   apiIpc,
   authIpc,
   chatIpc,
@@ -77,6 +78,14 @@ const bridge = {
     logout: () => invoke(authIpc.logout),
     session: () => invoke(authIpc.session),
     keepsSignIn: () => invoke(authIpc.keepsSignIn),
+    requestPasswordReset: (email) => invoke(authIpc.requestPasswordReset, email),
+  },
+  account: {
+    changePassword: (request) => invoke(accountIpc.changePassword, request),
+    sessions: () => invoke(accountIpc.sessions),
+    endSession: (sessionId) => invoke(accountIpc.endSession, sessionId),
+    endOtherSessions: () => invoke(accountIpc.endOtherSessions),
+    updateMe: (request) => invoke(accountIpc.updateMe, request),
   },
   api: {
     users: () => invoke(apiIpc.users),

@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiIpc, authIpc, chatIpc, serverIpc, uiIpc } from '@parley/shared/ipc';
+import { accountIpc, apiIpc, authIpc, chatIpc, serverIpc, uiIpc } from '@parley/shared/ipc';
 import { withCatchUp, type ParleyApi } from '@parley/shared/client';
+import { registerAccountHandlers } from '../../src/main/ipc/account-handlers.js';
 import { registerApiHandlers } from '../../src/main/ipc/api-handlers.js';
 import { registerAuthHandlers } from '../../src/main/ipc/auth-handlers.js';
 import { registerChatHandlers } from '../../src/main/ipc/chat-handlers.js';
 import { handleInvoke, type IpcGuard } from '../../src/main/ipc/guard.js';
 import { registerServerHandlers } from '../../src/main/ipc/server-handlers.js';
 import { registerUiHandlers } from '../../src/main/ipc/ui-handlers.js';
+import type { AccountService } from '../../src/main/session/account-service.js';
 import type { AuthService } from '../../src/main/session/auth-service.js';
 import type { ServerService } from '../../src/main/session/server-service.js';
 import { isTrustedSender } from '../../src/main/security/sender.js';
@@ -30,6 +32,7 @@ beforeEach(() => {
   guard = { ipc, isTrusted: (event) => isTrustedSender(event, appOrigin) };
   registerServerHandlers(guard, recorder<ServerService>());
   registerAuthHandlers(guard, recorder<AuthService>());
+  registerAccountHandlers(guard, recorder<AccountService>());
   registerApiHandlers(guard, recorder<ParleyApi>(), () => calls.push('markedRead'));
   registerChatHandlers(guard, recorder());
   registerUiHandlers(guard, { setActiveConversation: (c) => void calls.push(`active:${JSON.stringify(c)}`), openExternal: async (url) => void calls.push(`open:${url}`) });
@@ -37,7 +40,7 @@ beforeEach(() => {
 
 describe('IPC handlers', () => {
   it('every channel of the contracts has a handler', () => {
-    const invokeChannels = [serverIpc, authIpc, apiIpc, chatIpc].flatMap((domain) => Object.values(domain).map((c) => c.channel));
+    const invokeChannels = [serverIpc, authIpc, accountIpc, apiIpc, chatIpc].flatMap((domain) => Object.values(domain).map((c) => c.channel));
     for (const channel of invokeChannels) expect(ipc.handlers.has(channel), channel).toBe(true);
     expect(ipc.handlers.has(uiIpc.openExternal.channel)).toBe(true);
     expect(ipc.listeners.has(uiIpc.setActiveConversation.channel)).toBe(true);
@@ -58,6 +61,12 @@ describe('IPC handlers', () => {
     ['api.chatRoom', apiIpc.chatRoom.channel, [7, { until: 3 }], 'chatRoom'],
     ['api.chatGroups', apiIpc.chatGroups.channel, [], 'chatGroups'],
     ['api.createGroup', apiIpc.createGroup.channel, [{ chat_group_name: 'Ops' }], 'createGroup'],
+    ['auth.requestPasswordReset', authIpc.requestPasswordReset.channel, ['ada@example.com'], 'requestPasswordReset'],
+    ['account.sessions', accountIpc.sessions.channel, [], 'sessions'],
+    ['account.endSession', accountIpc.endSession.channel, [12], 'endSession'],
+    ['account.endOtherSessions', accountIpc.endOtherSessions.channel, [], 'endOtherSessions'],
+    ['account.changePassword', accountIpc.changePassword.channel, [{ current_password: 'old one', new_password: 'a new one!' }], 'changePassword'],
+    ['account.updateMe', accountIpc.updateMe.channel, [{ first_name: 'Ada', last_name: 'King' }], 'updateMe'],
     ['chat.send', chatIpc.send.channel, [{ chat_type: 'bot', message: 'hi' }], 'send'],
     ['chat.leaveGroup', chatIpc.leaveGroup.channel, [3], 'leaveGroup'],
   ])('%s answers with what its service returned', async (_name, channel, args, method) => {

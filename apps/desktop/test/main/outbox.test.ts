@@ -46,6 +46,12 @@ describe('local host outbox', () => {
     ]);
   });
 
+  it('a password reset link is listed too', async () => {
+    const link = `http://192.168.1.20:4100/password_reset/${token}`;
+    await writeFile(join(dir, 'reset.eml'), confirmationMail('ada@example.com', 'Tue, 24 Nov 2026 09:30:00 +0000', link));
+    expect(await readOutbox(dir)).toEqual([{ to: 'ada@example.com', link, sentAt: '2026-11-24T09:30:00.000Z' }]);
+  });
+
   it('lists the newest mail first', async () => {
     await writeFile(join(dir, '1.eml'), confirmationMail('old@example.com', 'Mon, 23 Nov 2026 09:30:00 +0000'));
     await writeFile(join(dir, '2.eml'), confirmationMail('new@example.com', 'Wed, 25 Nov 2026 09:30:00 +0000'));

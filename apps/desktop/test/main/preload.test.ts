@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiIpc, authIpc, chatIpc, eventChannels, serverIpc, uiIpc, type ParleyBridge } from '@parley/shared/ipc';
+import { accountIpc, apiIpc, authIpc, chatIpc, eventChannels, serverIpc, uiIpc, type ParleyBridge } from '@parley/shared/ipc';
 
 type Handler = (event: unknown, payload: unknown) => void;
 const exposed = new Map<string, unknown>();
@@ -53,6 +53,7 @@ describe('preload bridge', () => {
       [
         ...Object.keys(serverIpc).map((n) => `server.${n}`),
         ...Object.keys(authIpc).map((n) => `auth.${n}`),
+        ...Object.keys(accountIpc).map((n) => `account.${n}`),
         ...Object.keys(apiIpc).map((n) => `api.${n}`),
         ...Object.keys(chatIpc).map((n) => `chat.${n}`),
         ...Object.keys(uiIpc).map((n) => `ui.${n}`),

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '@parley/shared/ipc';
 import type { HostRequest } from '../../src/main/host/local-host.js';
+import { desktopUserAgent } from '../../src/main/connection/user-agent.js';
+import { AccountService } from '../../src/main/session/account-service.js';
 import { AuthService } from '../../src/main/session/auth-service.js';
 import { ServerService } from '../../src/main/session/server-service.js';
 import { SettingsStore } from '../../src/main/session/settings-store.js';
@@ -24,6 +26,7 @@ const api = {
   login: vi.fn(async () => ({ ok: true as const, value: { token: 'tok_1', user: ada } })),
   logout: vi.fn(async () => ({ ok: true as const, value: { status: 'logged_out' as const } })),
   notifications: vi.fn(async () => notificationsAnswer),
+  requestPasswordReset: vi.fn(async () => ({ ok: true as const, value: { status: 'reset_sent' as const } })),
 };
 
 let auth: AuthService;
@@ -137,6 +140,45 @@ describe('sign-in', () => {
     api.logout.mockResolvedValueOnce(down as never);
     expect(await auth.logout()).toEqual({ ok: true, value: null });
     expect(tokens.current()).toBeNull();
+  });
+});
+
+describe('account', () => {
+  it('my new names are remembered for the next start; someone else\'s are not', async () => {
+    await auth.login({ email: ada.email, password: 'pw' });
+    await auth.rememberSelf({ user_id: 2, first_name: 'Bob', last_name: 'B' });
+    expect((await settings.read()).user).toEqual(ada);
+    await auth.rememberSelf({ user_id: 1, first_name: 'Augusta', last_name: 'King' });
+    expect((await settings.read()).user).toEqual({ ...ada, first_name: 'Augusta', last_name: 'King' });
+    expect(auth.self).toEqual({ ...ada, first_name: 'Augusta', last_name: 'King' });
+  });
+
+  it('a rename arriving after a sign-out writes nothing', async () => {
+    await auth.login({ email: ada.email, password: 'pw' });
+    await auth.logout();
+    await auth.rememberSelf({ user_id: 1, first_name: 'Augusta', last_name: 'King' });
+    expect((await settings.read()).user).toBeNull();
+  });
+
+  it('saving names through the account service returns the user and remembers it', async () => {
+    const remembered: unknown[] = [];
+    const user = { ...ada, first_name: 'Augusta' };
+    const account = new AccountService({
+      api: {
+        changePassword: vi.fn(),
+        sessions: vi.fn(),
+        endSession: vi.fn(),
+        updateMe: vi.fn(async () => ({ ok: true as const, value: { user } })),
+      },
+      rememberSelf: async (u) => void remembered.push(u),
+    });
+    expect(await account.updateMe({ first_name: 'Augusta', last_name: 'Lovelace' })).toEqual({ ok: true, value: user });
+    expect(remembered).toEqual([user]);
+  });
+
+  it('the desktop names itself in its User-Agent', () => {
+    expect(desktopUserAgent('1.2.3', 'win32')).toBe('Parley-desktop/1.2.3 (Windows)');
+    expect(desktopUserAgent('1.2.3', 'darwin')).toBe('Parley-desktop/1.2.3 (macOS)');
   });
 });
 

@@ -24,6 +24,14 @@ export function fakeBridge(): ParleyBridge {
       logout: vi.fn(() => none(null)),
       session: vi.fn(() => none(null)),
       keepsSignIn: vi.fn(() => none(true)),
+      requestPasswordReset: vi.fn(() => none(null)),
+    },
+    account: {
+      changePassword: vi.fn(() => none(null)),
+      sessions: vi.fn(() => none({ sessions: [] })),
+      endSession: vi.fn(() => none(null)),
+      endOtherSessions: vi.fn(() => none({ ended: 0 })),
+      updateMe: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'internal' as const, message: 'no' } })),
     },
     api: {
       users: vi.fn(() => none({ users: [] })),

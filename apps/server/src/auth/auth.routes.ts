@@ -6,6 +6,7 @@ import { users } from '../db/schema/index.js';
 import { requireAuth, sessionOf } from '../http/auth.js';
 import { reply } from '../http/reply.js';
 import { toSelfUser } from '../users/user-shapes.js';
+import { describeClient } from './client-description.js';
 import { createSession, deleteSession } from './sessions.queries.js';
 
 export function authRoutes(ctx: AppContext): Router {
@@ -25,7 +26,7 @@ export function authRoutes(ctx: AppContext): Router {
       await ctx.rateLimits.loginFailed(input.email);
       throw new ParleyError('invalid_credentials', 'The email address or the password is wrong.');
     }
-    const token = await createSession(ctx.db, user.id, ctx.clock.now());
+    const token = await createSession(ctx.db, user.id, ctx.clock.now(), describeClient(req.get('user-agent')));
     reply(res, routes.login, { token, user: toSelfUser(user) });
   });
 

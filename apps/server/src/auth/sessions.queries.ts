@@ -1,5 +1,5 @@
 import { limits, type SelfUser } from '@parley/shared';
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { toDate, toId, type Database } from '../db/client.js';
 import { hexLiteral } from '../db/literals.js';
@@ -15,9 +15,9 @@ export interface Session {
   user: SelfUser;
 }
 
-export async function createSession(db: Database, userId: number, now: Date): Promise<string> {
+export async function createSession(db: Database, userId: number, now: Date, client = ''): Promise<string> {
   const token = newToken();
-  await db.orm.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: now, lastUsedAt: now });
+  await db.orm.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: now, lastUsedAt: now, client });
   return token;
 }
 
@@ -70,4 +70,38 @@ export async function deleteSession(db: Database, sessionId: number): Promise<vo
 export async function existingSessions(db: Database, sessionIds: readonly number[]): Promise<Set<number>> {
   const rows = await db.orm.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, [...sessionIds]));
   return new Set(rows.map((row) => row.id));
+}
+
+export interface SessionRow {
+  id: number;
+  createdAt: Date;
+  lastUsedAt: Date;
+  client: string;
+}
+
+/** A user's live sessions, the most recently used first (idle ones past expiry are not live). */
+export async function sessionsOf(db: Database, userId: number, now: Date): Promise<SessionRow[]> {
+  return db.orm
+    .select({ id: sessions.id, createdAt: sessions.createdAt, lastUsedAt: sessions.lastUsedAt, client: sessions.client })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.lastUsedAt, new Date(now.getTime() - limits.sessionIdleTtlMs))))
+    .orderBy(desc(sessions.lastUsedAt), desc(sessions.id));
+}
+
+/** Deletes one session if it is the user's; false when there is no such session of theirs. */
+export async function deleteOwnSession(db: Database, userId: number, sessionId: number): Promise<boolean> {
+  const rows = await db.orm
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+/** Deletes every session of a user but `keep` (none kept when omitted); answers the ids deleted. */
+export async function deleteSessionsOf(db: Pick<Database['orm'], 'delete'>, userId: number, keep?: number): Promise<number[]> {
+  const rows = await db
+    .delete(sessions)
+    .where(keep === undefined ? eq(sessions.userId, userId) : and(eq(sessions.userId, userId), ne(sessions.id, keep)))
+    .returning({ id: sessions.id });
+  return rows.map((row) => row.id);
 }

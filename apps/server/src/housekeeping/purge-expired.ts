@@ -1,7 +1,7 @@
 import { limits, socketRooms } from '@parley/shared';
 import { lt } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import { pendingRegistrations, sessions } from '../db/schema/index.js';
+import { passwordResets, pendingRegistrations, sessions } from '../db/schema/index.js';
 
 /**
  * An expired link keeps answering 410 ("ask for a new one") for this long after it expired; then
@@ -11,6 +11,7 @@ export const expiredLinkMemoryMs = 7 * 24 * 60 * 60 * 1000;
 
 export interface Purged {
   registrations: number;
+  passwordResets: number;
   sessions: number;
 }
 
@@ -23,10 +24,14 @@ export async function purgeExpired(ctx: Pick<AppContext, 'db' | 'io'>, now: Date
     .delete(pendingRegistrations)
     .where(lt(pendingRegistrations.expiresAt, new Date(now.getTime() - expiredLinkMemoryMs)))
     .returning({ id: pendingRegistrations.id });
+  const resets = await ctx.db.orm
+    .delete(passwordResets)
+    .where(lt(passwordResets.expiresAt, new Date(now.getTime() - expiredLinkMemoryMs)))
+    .returning({ id: passwordResets.id });
   const idleSessions = await ctx.db.orm
     .delete(sessions)
     .where(lt(sessions.lastUsedAt, new Date(now.getTime() - limits.sessionIdleTtlMs)))
     .returning({ id: sessions.id });
   for (const { id } of idleSessions) ctx.io.in(socketRooms.session(String(id))).disconnectSockets(true);
-  return { registrations: registrations.length, sessions: idleSessions.length };
+  return { registrations: registrations.length, passwordResets: resets.length, sessions: idleSessions.length };
 }

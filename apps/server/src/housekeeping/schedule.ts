@@ -17,7 +17,7 @@ export function scheduleHousekeeping(
   const run = () => {
     purgeExpired(ctx, clock.now())
       .then((purged) => {
-        if (purged.registrations > 0 || purged.sessions > 0) logger.info(purged, 'expired registrations and sessions removed');
+        if (purged.registrations > 0 || purged.passwordResets > 0 || purged.sessions > 0) logger.info(purged, 'expired links and sessions removed');
       })
       .catch((error: unknown) => {
         logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'housekeeping failed');

@@ -35,6 +35,8 @@ function fromBodyParser(error: unknown): ParleyError | null {
             fields: { _: 'must be a JSON object' },
           })
         : new ParleyError('invalid_input', 'The request body is not valid JSON.', { fields: { _: 'must be JSON' } });
+    case 'parameters.too.many':
+      return new ParleyError('invalid_input', 'The form has too many fields.', { fields: { _: 'has too many fields' } });
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new ParleyError('invalid_input', 'The request body has an unsupported encoding.');

@@ -17,6 +17,8 @@ import { tokenBucketLimiter } from '../limits/token-bucket.js';
 export interface RateLimits {
   /** One registration attempt for an address from a client address; throws `rate_limited`. */
   registration(email: string, clientAddress: string | undefined): Promise<void>;
+  /** One `POST /password_reset` for an address from a client address, apart from registration. */
+  passwordReset(email: string, clientAddress: string | undefined): Promise<void>;
   /** One login attempt from a client address, taken before any password is hashed. */
   loginAttempt(clientAddress: string | undefined): Promise<void>;
   /** Throws `rate_limited` while an address has too many failed logins. */
@@ -45,6 +47,12 @@ const registrationLimited = () =>
     retryAfterSeconds: registrationWindowMs / 1000,
   });
 
+/** The same reasoning for reset links: one answer, whether the address has an account or not. */
+const passwordResetLimited = () =>
+  new ParleyError('rate_limited', 'Too many password reset requests. Try again in an hour.', {
+    retryAfterSeconds: registrationWindowMs / 1000,
+  });
+
 /** Takes a point, turning a refusal into `refusal(msBeforeNext)`. */
 async function take(
   limiter: PointLimiter,
@@ -62,6 +70,7 @@ async function take(
 const pass = () => Promise.resolve();
 const unlimited: RateLimits = {
   registration: pass,
+  passwordReset: pass,
   loginAttempt: pass,
   assertLoginAllowed: pass,
   loginFailed: pass,
@@ -104,6 +113,8 @@ export function createRateLimits(
     shared ? redisWindow(shared, name, points, windowMs) : cappedWindowLimiter({ points, windowMs, maxKeys });
   const perEmail = window('registrationEmail', d.registrationsPerEmailPerHour, registrationWindowMs);
   const perAddress = window('registrationAddress', d.registrationsPerAddressPerHour, registrationWindowMs);
+  const resetsPerEmail = window('passwordResetEmail', d.passwordResetsPerEmailPerHour, registrationWindowMs);
+  const resetsPerAddress = window('passwordResetAddress', d.passwordResetsPerAddressPerHour, registrationWindowMs);
   const loginsPerAddress = window('loginAddress', d.loginsPerAddress, d.loginAddressWindowMs);
   const failedLogins = window('failedLogins', d.failedLoginsPerEmail, d.failedLoginWindowMs);
   const tokens = (name: string, capacity: number, refillPerSecond: number) =>
@@ -122,6 +133,7 @@ export function createRateLimits(
     groupPresence: bucket('groupPresence', d.writes.groupPresence),
     markRead: bucket('markRead', d.writes.markRead),
     typing: bucket('typing', d.writes.typing),
+    profileUpdate: bucket('profileUpdate', d.writes.profileUpdate),
   };
 
   return {
@@ -130,6 +142,10 @@ export function createRateLimits(
       // or random addresses from it would fill that counter with keys.
       await take(perAddress, clientAddressKey(clientAddress), registrationLimited);
       await take(perEmail, email, registrationLimited);
+    },
+    async passwordReset(email, clientAddress) {
+      await take(resetsPerAddress, clientAddressKey(clientAddress), passwordResetLimited);
+      await take(resetsPerEmail, email, passwordResetLimited);
     },
     loginAttempt: (clientAddress) => take(loginsPerAddress, clientAddressKey(clientAddress)),
     async assertLoginAllowed(email) {

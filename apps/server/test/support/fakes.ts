@@ -27,6 +27,23 @@ export class CapturingMailer implements Mailer {
     }
     throw new Error(`no confirmation link was sent to ${address}`);
   }
+
+  /**
+   * The token of the newest password reset link sent to `address`, waiting for it: the server
+   * answers `POST /password_reset` before it mails the link.
+   */
+  async resetTokenFor(address: string, after = 0, timeoutMs = 5_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const mails = this.mailsTo(address).slice(after);
+      for (let i = mails.length - 1; i >= 0; i--) {
+        const match = /\/password_reset\/([A-Za-z0-9_-]+)/.exec(mails[i]!.text);
+        if (match) return match[1]!;
+      }
+      if (Date.now() > deadline) throw new Error(`no password reset link was sent to ${address}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
 }
 
 /** A clock a test can move forward. */

@@ -31,7 +31,7 @@ export class Directory {
 
   /** Keeps names fresh from the events that announce them. */
   learn(event: ServerEvent): void {
-    if (event.event === 'user_registered') this.putUser(event.payload);
+    if (event.event === 'user_registered' || event.event === 'user_updated') this.putUser(event.payload);
     if (event.event === 'group_created' || event.event === 'group_updated') this.putGroup(event.payload);
   }
 

@@ -1,5 +1,7 @@
 import type { HistoryPage } from '../ipc/contract.js';
 import type { LoginRequest, RegisterRequest } from '../schemas/auth.js';
+import type { ChangePasswordRequest, UpdateMeRequest } from '../schemas/account.js';
+import { accountRoutes } from '../routes/account.js';
 import type { CreateGroupRequest } from '../schemas/groups.js';
 import type { MarkReadRequest } from '../schemas/notifications.js';
 import { authRoutes } from '../routes/auth.js';
@@ -33,6 +35,11 @@ export function createParleyApi(deps: HttpDeps) {
     register: (body: RegisterRequest) => call(authRoutes.register, { body }),
     login: (body: LoginRequest) => call(authRoutes.login, { body }),
     logout: () => call(authRoutes.logout),
+    requestPasswordReset: (email: string) => call(accountRoutes.requestReset, { body: { email } }),
+    changePassword: (body: ChangePasswordRequest) => call(accountRoutes.changePassword, { body }),
+    sessions: () => call(accountRoutes.sessions),
+    endSession: (sessionId: number) => call(accountRoutes.endSession, { params: { id: sessionId } }),
+    updateMe: (body: UpdateMeRequest) => call(accountRoutes.updateMe, { body }),
     users: () => call(userRoutes.list),
     notifications: () => call(notificationRoutes.list),
     markRead: (body: MarkReadRequest) => call(notificationRoutes.markRead, { body }),

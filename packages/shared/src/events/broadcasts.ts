@@ -51,6 +51,10 @@ export function groupPresenceChanges(event: GroupPresenceEvent): GroupPresenceCh
 export const userRegisteredEventSchema = userSummarySchema;
 export type UserRegisteredEvent = z.infer<typeof userRegisteredEventSchema>;
 
+/** A user's new names (`PUT /me`), to every online user. */
+export const userUpdatedEventSchema = userSummarySchema;
+export type UserUpdatedEvent = z.infer<typeof userUpdatedEventSchema>;
+
 export const groupCreatedEventSchema = chatGroupSchema;
 export type GroupCreatedEvent = z.infer<typeof groupCreatedEventSchema>;
 export const groupUpdatedEventSchema = chatGroupSchema;

@@ -6,12 +6,14 @@ import {
   notificationEventSchema,
   presenceEventSchema,
   userRegisteredEventSchema,
+  userUpdatedEventSchema,
   type GroupCreatedEvent,
   type GroupPresenceEvent,
   type GroupUpdatedEvent,
   type NotificationEvent,
   type PresenceEvent,
   type UserRegisteredEvent,
+  type UserUpdatedEvent,
 } from './broadcasts.js';
 import { messageEventSchema, type MessageEvent, type SendAck, type SimpleAck } from './chat.js';
 import {
@@ -42,6 +44,7 @@ export interface ServerToClientEvents {
   presence: (payload: PresenceEvent) => void;
   group_presence: (payload: GroupPresenceEvent) => void;
   user_registered: (payload: UserRegisteredEvent) => void;
+  user_updated: (payload: UserUpdatedEvent) => void;
   group_created: (payload: GroupCreatedEvent) => void;
   group_updated: (payload: GroupUpdatedEvent) => void;
   message_changed: (payload: MessageChangedEvent) => void;
@@ -58,6 +61,7 @@ export const serverEventSchemas = {
   presence: presenceEventSchema,
   group_presence: groupPresenceEventSchema,
   user_registered: userRegisteredEventSchema,
+  user_updated: userUpdatedEventSchema,
   group_created: groupCreatedEventSchema,
   group_updated: groupUpdatedEventSchema,
   message_changed: messageChangedEventSchema,

@@ -13,6 +13,7 @@ export const socketEvents = {
   presence: 'presence',
   groupPresence: 'group_presence',
   userRegistered: 'user_registered',
+  userUpdated: 'user_updated',
   groupCreated: 'group_created',
   groupUpdated: 'group_updated',
 } as const satisfies Record<string, keyof ServerToClientEvents | keyof ClientToServerEvents>;

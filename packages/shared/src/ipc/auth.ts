@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loginRequestSchema, registerRequestSchema } from '../schemas/auth.js';
+import { emailSchema } from '../schemas/text.js';
 import { defineInvoke } from './contract.js';
 
 export const authIpc = {
@@ -8,4 +9,5 @@ export const authIpc = {
   logout: defineInvoke('auth', 'logout', z.tuple([])),
   session: defineInvoke('auth', 'session', z.tuple([])),
   keepsSignIn: defineInvoke('auth', 'keepsSignIn', z.tuple([])),
+  requestPasswordReset: defineInvoke('auth', 'requestPasswordReset', z.tuple([emailSchema])),
 } as const;

@@ -1,5 +1,6 @@
 import type { ErrorDetail } from '../errors.js';
 import type { LoginRequest, RegisterRequest } from '../schemas/auth.js';
+import type { ChangePasswordRequest, SessionsResponse, UpdateMeRequest } from '../schemas/account.js';
 import type {
   ChatGroup,
   ChatGroupResponse,
@@ -76,6 +77,19 @@ export interface ParleyBridge {
     session(): Promise<Result<SelfUser | null>>;
     /** False when a sign-in lasts for this run only (desktop without a system keyring). */
     keepsSignIn(): Promise<Result<boolean>>;
+    /** "Forgot password?": the server mails a link if the address has an account (the answer never says). */
+    requestPasswordReset(email: string): Promise<Result<null>>;
+  };
+
+  /** The signed-in user's own account: password, sessions, names. */
+  account: {
+    changePassword(request: ChangePasswordRequest): Promise<Result<null>>;
+    sessions(): Promise<Result<SessionsResponse>>;
+    endSession(sessionId: number): Promise<Result<null>>;
+    /** Ends every session of the account but this one; answers how many ended. */
+    endOtherSessions(): Promise<Result<{ ended: number }>>;
+    /** New first and last names; every online user is told (`user_updated`). */
+    updateMe(request: UpdateMeRequest): Promise<Result<SelfUser>>;
   };
 
   api: {

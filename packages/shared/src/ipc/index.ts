@@ -3,6 +3,7 @@ export * from './bridge.js';
 export * from './contract.js';
 export * from './server.js';
 export * from './auth.js';
+export * from './account.js';
 export * from './api.js';
 export * from './chat.js';
 export * from './ui.js';

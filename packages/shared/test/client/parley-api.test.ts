@@ -51,6 +51,31 @@ const endpoints: Record<keyof ParleyApi, Endpoint> = {
     title: 'logout is GET /logout',
     call: (a) => a.logout(), method: 'GET', url: '/logout', token: true, answer: { status: 'logged_out' },
   },
+  requestPasswordReset: {
+    title: 'requestPasswordReset is POST /password_reset with the address, without a token',
+    call: (a) => a.requestPasswordReset('ada@example.com'), method: 'POST', url: '/password_reset', token: false,
+    body: { email: 'ada@example.com' }, answer: { status: 'reset_sent' },
+  },
+  changePassword: {
+    title: 'changePassword is PUT /password with both passwords',
+    call: (a) => a.changePassword({ current_password: 'old secret', new_password: 'new secret' }),
+    method: 'PUT', url: '/password', token: true,
+    body: { current_password: 'old secret', new_password: 'new secret' }, answer: { status: 'password_changed' },
+  },
+  sessions: {
+    title: 'sessions is GET /sessions',
+    call: (a) => a.sessions(), method: 'GET', url: '/sessions', token: true,
+    answer: { sessions: [{ session_id: 5, created_at: message.timestamp, last_used_at: message.timestamp, client: 'Chrome on Linux', current: true }] },
+  },
+  endSession: {
+    title: 'endSession is DELETE /sessions/{id}',
+    call: (a) => a.endSession(5), method: 'DELETE', url: '/sessions/5', token: true, answer: { status: 'logged_out' },
+  },
+  updateMe: {
+    title: 'updateMe is PUT /me with the names',
+    call: (a) => a.updateMe({ first_name: 'Augusta', last_name: 'King' }), method: 'PUT', url: '/me', token: true,
+    body: { first_name: 'Augusta', last_name: 'King' }, answer: { user: { ...self, first_name: 'Augusta', last_name: 'King' } },
+  },
   users: {
     title: 'users is GET /users',
     call: (a) => a.users(), method: 'GET', url: '/users', token: true, answer: { users: [other] },

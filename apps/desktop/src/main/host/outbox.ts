@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { OutboxLink } from '@parley/shared/ipc';
 import { simpleParser, type AddressObject } from 'mailparser';
 
-/** `<origin>/register/<token>`: the confirmation link of PROTOCOL.md §1. */
-const registerLink = /https?:\/\/[^\s"'<>]+\/register\/[A-Za-z0-9_-]+/gu;
+/** `<origin>/register/<token>` (PROTOCOL.md §1) or `<origin>/password_reset/<token>` (§16). */
+const registerLink = /https?:\/\/[^\s"'<>]+\/(?:register|password_reset)\/[A-Za-z0-9_-]+/gu;
 
 function addresses(to: AddressObject | AddressObject[] | undefined): string {
   const list = Array.isArray(to) ? to : to ? [to] : [];

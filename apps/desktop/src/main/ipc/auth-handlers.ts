@@ -8,4 +8,5 @@ export function registerAuthHandlers(guard: IpcGuard, auth: AuthService): void {
   handleInvoke(guard, authIpc.logout, () => auth.logout());
   handleInvoke(guard, authIpc.session, () => auth.session());
   handleInvoke(guard, authIpc.keepsSignIn, () => auth.keepsSignIn());
+  handleInvoke(guard, authIpc.requestPasswordReset, ([email]) => auth.requestPasswordReset(email));
 }

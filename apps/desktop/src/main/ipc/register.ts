@@ -1,4 +1,5 @@
 import type { Services } from '../services.js';
+import { registerAccountHandlers } from './account-handlers.js';
 import { registerApiHandlers } from './api-handlers.js';
 import { registerAuthHandlers } from './auth-handlers.js';
 import { registerChatHandlers } from './chat-handlers.js';
@@ -10,6 +11,7 @@ import { registerUiHandlers } from './ui-handlers.js';
 export function registerIpcHandlers(guard: IpcGuard, services: Services, openExternal: (url: string) => Promise<void>): void {
   registerServerHandlers(guard, services.server);
   registerAuthHandlers(guard, services.auth);
+  registerAccountHandlers(guard, services.account);
   registerApiHandlers(guard, services.api, (request) => services.unread.markedRead(request));
   registerChatHandlers(guard, services.connection);
   registerUiHandlers(guard, {

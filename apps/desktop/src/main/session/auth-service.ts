@@ -5,7 +5,7 @@ import type { SettingsStore } from './settings-store.js';
 import type { TokenStore } from './token-store.js';
 
 export interface AuthServiceDeps {
-  api: Pick<ParleyApi, 'register' | 'login' | 'logout' | 'notifications'>;
+  api: Pick<ParleyApi, 'register' | 'login' | 'logout' | 'notifications' | 'requestPasswordReset'>;
   tokens: TokenStore;
   settings: SettingsStore;
   serverUrl: () => string | null;
@@ -35,6 +35,21 @@ export class AuthService {
 
   register(request: RegisterRequest) {
     return this.deps.api.register(request);
+  }
+
+  async requestPasswordReset(email: string): Promise<Result<null>> {
+    const result = await this.deps.api.requestPasswordReset(email);
+    return result.ok ? { ok: true, value: null } : result;
+  }
+
+  /**
+   * The signed-in user's names changed (here or on another device): remembered, so a restart
+   * shows the new ones. Another user's change, or one arriving after a sign-out, is ignored.
+   */
+  async rememberSelf(user: Pick<SelfUser, 'user_id' | 'first_name' | 'last_name'>): Promise<void> {
+    if (!this.user || this.user.user_id !== user.user_id) return;
+    this.user = { ...this.user, first_name: user.first_name, last_name: user.last_name };
+    await this.deps.settings.update({ user: this.user });
   }
 
   async login(request: LoginRequest): Promise<Result<SelfUser>> {

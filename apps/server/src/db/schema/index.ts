@@ -1,6 +1,7 @@
 export * from './users.js';
 export * from './pending-registrations.js';
 export * from './sessions.js';
+export * from './password-resets.js';
 export * from './chat-rooms.js';
 export * from './chat-groups.js';
 export * from './group-members.js';

@@ -1,7 +1,8 @@
-import type { LoginRequest, RegisterRequest } from '@parley/shared';
+import type { ChangePasswordRequest, LoginRequest, RegisterRequest, UpdateMeRequest } from '@parley/shared';
 import type { ParleyBridge } from '@parley/shared/ipc';
 import type { AppStore } from '../stores/app-store';
 import { keyOf, type ConversationKey } from '@parley/shared';
+import { changePassword, requestPasswordReset, updateMe } from './account-actions';
 import type { ActionContext } from './context';
 import { catchUp, loadOlder, markActiveRead, openConversation } from './conversation-actions';
 import { loadDirectory } from './directory-actions';
@@ -19,6 +20,9 @@ export function createActions(ctx: ActionContext) {
     login: (request: LoginRequest) => login(ctx, request),
     register: (request: RegisterRequest) => register(ctx, request),
     logout: () => logout(ctx),
+    requestPasswordReset: (email: string) => requestPasswordReset(ctx, email),
+    updateMe: (request: UpdateMeRequest) => updateMe(ctx, request),
+    changePassword: (request: ChangePasswordRequest) => changePassword(ctx, request),
     open: (key: ConversationKey) => openConversation(ctx, key),
     loadOlder: (key: ConversationKey) => loadOlder(ctx, key),
     send: (key: ConversationKey, text: string) => {

@@ -72,6 +72,13 @@ export async function handleServerEvent(ctx: ActionContext, event: ServerEvent):
     case 'user_registered':
       s.upsertUser({ ...event.payload, online: s.users[event.payload.user_id]?.online ?? false });
       return;
+    case 'user_updated': {
+      // Names are read from this map everywhere (sidebar, message authors, who is in a group).
+      const known = s.users[event.payload.user_id];
+      s.upsertUser({ ...event.payload, online: known?.online ?? false });
+      if (event.payload.user_id === s.self?.user_id) s.renameSelf(event.payload);
+      return;
+    }
     case 'group_created':
     case 'group_updated':
       s.upsertGroup(event.payload);

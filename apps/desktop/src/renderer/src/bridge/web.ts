@@ -4,6 +4,7 @@ import {
   createParleyApi,
   decideNotification,
   Directory,
+  endOtherSessions,
   realTimers,
   socketIoFactory,
   withCatchUp,
@@ -59,10 +60,18 @@ export function createWebBridge(
   connection.onResync(() => resyncs.emit(null));
   connection.onSessionExpired(() => forgetSession());
   connection.onServerEvent((event) => {
+    if (event.event === 'user_updated') rememberSelf(event.payload);
     serverEvents.emit(event);
     if (event.event === 'message') notifyIfUnseen(event.payload);
     else directory.learn(event);
   });
+
+  /** New names of the signed-in user, kept with the stored session so a reload shows them. */
+  function rememberSelf(user: { user_id: number; first_name: string; last_name: string }): void {
+    if (!session || session.user.user_id !== user.user_id) return;
+    session = { ...session, user: { ...session.user, first_name: user.first_name, last_name: user.last_name } };
+    writeSession(storage, session);
+  }
 
   function forgetSession(): void {
     session = null;
@@ -144,6 +153,28 @@ export function createWebBridge(
       },
       // localStorage outlasts the tab: the browser keeps the sign-in.
       keepsSignIn: async () => ok(true),
+      async requestPasswordReset(email) {
+        const result = await rest.requestPasswordReset(email);
+        return result.ok ? ok(null) : result;
+      },
+    },
+    account: {
+      async changePassword(request) {
+        const result = await rest.changePassword(request);
+        return result.ok ? ok(null) : result;
+      },
+      sessions: () => rest.sessions(),
+      async endSession(sessionId) {
+        const result = await rest.endSession(sessionId);
+        return result.ok ? ok(null) : result;
+      },
+      endOtherSessions: () => endOtherSessions(rest),
+      async updateMe(request) {
+        const result = await rest.updateMe(request);
+        if (!result.ok) return result;
+        rememberSelf(result.value.user);
+        return ok(result.value.user);
+      },
     },
     api: {
       async users() {

@@ -15,6 +15,8 @@ export interface SessionSlice {
   setServer: (server: ServerChoice | null) => void;
   signedIn: (self: SelfUser) => void;
   signedOut: () => void;
+  /** The signed-in user's new names (`PUT /me` here, or `user_updated` from another device). */
+  renameSelf: (names: Pick<SelfUser, 'first_name' | 'last_name'>) => void;
   setPhase: (phase: SessionPhase) => void;
 }
 
@@ -27,5 +29,6 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   setServer: (server) => set({ server }),
   signedIn: (self) => set({ self, phase: 'signed-in' }),
   signedOut: () => set({ self: null, phase: 'signed-out' }),
+  renameSelf: ({ first_name, last_name }) => set((s) => (s.self ? { self: { ...s.self, first_name, last_name } } : s)),
   setPhase: (phase) => set({ phase }),
 });

@@ -1,12 +1,18 @@
 import { useState } from 'react';
 import { useApp } from '../../stores/app-store';
 import { CheckEmail } from './check-email';
+import { ForgotPasswordForm, ResetSent } from './forgot-password-form';
 import { KeyringNotice } from './keyring-notice';
 import { LoginForm } from './login-form';
 import { RegisterForm } from './register-form';
 import './auth.css';
 
-type View = { name: 'login' } | { name: 'register' } | { name: 'sent'; email: string };
+type View =
+  | { name: 'login' }
+  | { name: 'register' }
+  | { name: 'sent'; email: string }
+  | { name: 'forgot'; email: string }
+  | { name: 'reset-sent'; email: string };
 
 export function AuthScreen() {
   const [view, setView] = useState<View>({ name: 'login' });
@@ -20,7 +26,17 @@ export function AuthScreen() {
         <span>Parley</span>
       </div>
       <div className="card auth-card">
-        {view.name === 'login' ? <LoginForm onRegister={() => setView({ name: 'register' })} /> : null}
+        {view.name === 'login' ? (
+          <LoginForm onRegister={() => setView({ name: 'register' })} onForgot={(email) => setView({ name: 'forgot', email })} />
+        ) : null}
+        {view.name === 'forgot' ? (
+          <ForgotPasswordForm
+            initialEmail={view.email}
+            onSent={(email) => setView({ name: 'reset-sent', email })}
+            onLogin={() => setView({ name: 'login' })}
+          />
+        ) : null}
+        {view.name === 'reset-sent' ? <ResetSent email={view.email} onDone={() => setView({ name: 'login' })} /> : null}
         {view.name === 'register' ? (
           <RegisterForm onSent={(email) => setView({ name: 'sent', email })} onLogin={() => setView({ name: 'login' })} />
         ) : null}

@@ -4,7 +4,7 @@ import { actions } from '../../actions/app-actions';
 import { Field } from '../../ui/field';
 import { authErrorMessage } from './auth-errors';
 
-export function LoginForm({ onRegister }: { onRegister: () => void }) {
+export function LoginForm({ onRegister, onForgot }: { onRegister: () => void; onForgot: (email: string) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ErrorDetail | null>(null);
@@ -34,6 +34,11 @@ export function LoginForm({ onRegister }: { onRegister: () => void }) {
       <button type="submit" className="button" disabled={busy || !email || !password}>
         Log in
       </button>
+      <p className="auth-switch">
+        <button type="button" className="link-button" onClick={() => onForgot(email)}>
+          Forgot password?
+        </button>
+      </p>
       <p className="auth-switch">
         New to Parley?{' '}
         <button type="button" className="link-button" onClick={onRegister}>

@@ -28,7 +28,7 @@ export function OutboxLinks() {
           Refresh
         </button>
       </div>
-      <p className="outbox-note">No mail server is set up, so sign-up links appear here. Share each with its owner.</p>
+      <p className="outbox-note">No mail server is set up, so sign-up and password reset links appear here. Share each with its owner only.</p>
       {error ? <p className="alert">{error}</p> : null}
       {links.length === 0 ? <p className="outbox-empty">No links yet.</p> : null}
       <ul>

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { actions } from '../../actions/app-actions';
-import { useApp, useAppShallow } from '../../stores/app-store';
+import { useAppShallow } from '../../stores/app-store';
 import { selectGroupIds, selectPeopleIds } from '../../stores/sidebar-selectors';
-import { fullName } from '../../lib/format';
 import { Avatar } from '../../ui/avatar';
+import { UserMenu } from '../account/user-menu';
 import { NewGroupDialog } from '../groups/new-group-dialog';
 import { GroupItem } from './group-item';
 import { PersonItem } from './person-item';
@@ -13,7 +12,6 @@ import './sidebar.css';
 export function Sidebar() {
   const peopleIds = useAppShallow(selectPeopleIds);
   const groupIds = useAppShallow(selectGroupIds);
-  const self = useApp((s) => s.self);
   const [creating, setCreating] = useState(false);
 
   return (
@@ -60,18 +58,7 @@ export function Sidebar() {
         </section>
       </div>
 
-      {self ? (
-        <footer className="sidebar-footer">
-          <Avatar user={self} size="small" />
-          <span className="sidebar-self">
-            <span className="sidebar-self-name">{fullName(self)}</span>
-            <span className="sidebar-self-email">{self.email}</span>
-          </span>
-          <button type="button" className="button ghost small" onClick={() => void actions.logout()}>
-            Log out
-          </button>
-        </footer>
-      ) : null}
+      <UserMenu />
       {creating ? <NewGroupDialog onClose={() => setCreating(false)} /> : null}
     </nav>
   );
