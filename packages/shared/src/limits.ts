@@ -43,6 +43,8 @@ export const rateLimitDefaults = {
     groupPresence: { burst: 30, perHour: 3600 },
     /** `PUT /notifications`, announced to the user's own sockets. */
     markRead: { burst: 60, perHour: 5 * 3600 },
+    /** `POST /files`: each upload, whatever its size (the quota bounds the bytes). */
+    fileUpload: { burst: 30, perHour: 300 },
   } satisfies Record<string, BucketLimit>,
   /** The most keys (addresses, users) one limiter keeps in a server's memory: about 22 MB at the cap. */
   keysPerLimiter: 100_000,

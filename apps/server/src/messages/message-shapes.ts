@@ -1,4 +1,4 @@
-import type { BotMessage, ChatMessage } from '@parley/shared';
+import type { Attachment, BotMessage, ChatMessage } from '@parley/shared';
 import { toDate, toId } from '../db/client.js';
 
 export interface MessageRow {
@@ -7,6 +7,14 @@ export interface MessageRow {
   body: string;
   clientId: string | null;
   createdAt: Date;
+  /** The files it shows, as stored with it; absent or null when none. */
+  attachments?: Attachment[] | null;
+}
+
+/** A jsonb column as either driver returns it: parsed, or text. */
+function attachmentsOf(value: unknown): Attachment[] | null {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(parsed) && parsed.length > 0 ? (parsed as Attachment[]) : null;
 }
 
 /** A message's columns from a raw SQL row (`id`, `sender_id`, `body`, `client_id`, `created_at`). */
@@ -17,6 +25,7 @@ export function messageRowOf(row: Record<string, unknown>, idColumn = 'id'): Mes
     body: String(row.body),
     clientId: row.client_id === null || row.client_id === undefined ? null : String(row.client_id),
     createdAt: toDate(row.created_at),
+    attachments: attachmentsOf(row.attachments),
   };
 }
 
@@ -27,10 +36,12 @@ function withClientId<T extends { client_id?: string }>(message: T, clientId: st
 
 /** A stored message as the wire knows it. */
 export function toChatMessage(row: MessageRow): ChatMessage {
-  return withClientId<ChatMessage>(
+  const message = withClientId<ChatMessage>(
     { id: row.id, user_id: row.senderId, message: row.body, timestamp: row.createdAt.toISOString() },
     row.clientId,
   );
+  if (row.attachments && row.attachments.length > 0) message.attachments = row.attachments;
+  return message;
 }
 
 export interface BotMessageRow {

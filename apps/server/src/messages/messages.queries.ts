@@ -13,6 +13,7 @@ const messageColumns = {
   body: messages.body,
   clientId: messages.clientId,
   createdAt: messages.createdAt,
+  attachments: messages.attachments,
 };
 
 /**
@@ -22,7 +23,7 @@ const messageColumns = {
 export function pageQuery(conversation: SQL, page: PageRequest): SQL {
   const bound = page.bound ? sql` and id ${sql.raw(page.bound.op === 'lt' ? '<' : '>')} ${intLiteral(page.bound.id)}` : sql``;
   return sql`
-    select id, sender_id, body, client_id, created_at from messages
+    select id, sender_id, body, client_id, created_at, attachments from messages
     where ${conversation}${bound}
     order by id ${sql.raw(page.order)}
     limit ${intLiteral(page.limit)}`;
@@ -77,7 +78,7 @@ export async function findByClientIds(db: Database, keys: { senderId: number; cl
   if (keys.length === 0) return [];
   const wanted = JSON.stringify(keys.map((key) => ({ sender_id: key.senderId, client_id: key.clientId })));
   const rows = await db.rows<Record<string, unknown>>(sql`
-    select m.id, m.room_id, m.group_id, m.sender_id, m.body, m.client_id, m.created_at
+    select m.id, m.room_id, m.group_id, m.sender_id, m.body, m.client_id, m.created_at, m.attachments
     from json_to_recordset(${wanted}::json) as k(sender_id bigint, client_id uuid)
     join messages m on m.sender_id = k.sender_id and m.client_id = k.client_id`);
   return rows.map((row) => ({

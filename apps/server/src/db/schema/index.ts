@@ -6,3 +6,4 @@ export * from './chat-groups.js';
 export * from './group-members.js';
 export * from './messages.js';
 export * from './bot-messages.js';
+export * from './files.js';
