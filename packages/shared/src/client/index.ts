@@ -14,3 +14,4 @@ export * from './room-links.js';
 export * from './directory.js';
 export * from './notify.js';
 export * from './socket-io-port.js';
+export * from './uploads.js';

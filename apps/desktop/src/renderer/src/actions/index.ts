@@ -1,7 +1,7 @@
 import type { LoginRequest, RegisterRequest } from '@parley/shared';
 import type { ParleyBridge } from '@parley/shared/ipc';
 import type { AppStore } from '../stores/app-store';
-import { keyOf, type ConversationKey } from '@parley/shared';
+import { keyOf, type Attachment, type ConversationKey } from '@parley/shared';
 import type { ActionContext } from './context';
 import { catchUp, loadOlder, markActiveRead, openConversation } from './conversation-actions';
 import { loadDirectory } from './directory-actions';
@@ -20,7 +20,7 @@ export function createActions(ctx: ActionContext) {
     logout: () => logout(ctx),
     open: (key: ConversationKey) => openConversation(ctx, key),
     loadOlder: (key: ConversationKey) => loadOlder(ctx, key),
-    send: (key: ConversationKey, text: string) => sendMessage(ctx, key, text),
+    send: (key: ConversationKey, text: string, attachments?: Attachment[]) => sendMessage(ctx, key, text, attachments),
     retry: (key: ConversationKey, clientId: string) => retryMessage(ctx, key, clientId),
     markActiveRead: () => {
       const active = ctx.store.getState().active;

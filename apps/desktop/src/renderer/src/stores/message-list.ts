@@ -1,4 +1,4 @@
-import type { BotMessage, ChatMessage } from '@parley/shared';
+import type { Attachment, BotMessage, ChatMessage } from '@parley/shared';
 
 export type MessageStatus = 'sent' | 'pending' | 'failed';
 
@@ -14,6 +14,8 @@ export interface UiMessage {
   timestamp: string;
   status: MessageStatus;
   error: string | null;
+  /** Files shown with it (rooms and groups); absent when none. */
+  attachments?: Attachment[];
 }
 
 export function fromChatMessage(message: ChatMessage): UiMessage {
@@ -26,6 +28,7 @@ export function fromChatMessage(message: ChatMessage): UiMessage {
     timestamp: message.timestamp,
     status: 'sent',
     error: null,
+    ...(message.attachments?.length ? { attachments: message.attachments } : {}),
   };
 }
 
@@ -42,8 +45,9 @@ export function fromBotMessage(message: BotMessage, selfId: number): UiMessage {
   };
 }
 
-export function pendingMessage(clientId: string, authorId: number, text: string, now: Date): UiMessage {
-  return { key: clientId, id: null, clientId, authorId, text, timestamp: now.toISOString(), status: 'pending', error: null };
+export function pendingMessage(clientId: string, authorId: number, text: string, now: Date, attachments?: Attachment[]): UiMessage {
+  const message: UiMessage = { key: clientId, id: null, clientId, authorId, text, timestamp: now.toISOString(), status: 'pending', error: null };
+  return attachments?.length ? { ...message, attachments } : message;
 }
 
 /**

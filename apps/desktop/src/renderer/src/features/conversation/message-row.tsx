@@ -6,6 +6,7 @@ import type { UiMessage } from '../../stores/message-list';
 import { formatDay, formatTime, fullName, notSentLabel } from '../../lib/format';
 import { Avatar } from '../../ui/avatar';
 import { MessageText } from './message-text';
+import { MessageAttachments } from '../attachments/message-attachments';
 
 export const MessageRow = memo(function MessageRow({ message, showHeader, conversation }: { message: UiMessage; showHeader: boolean; conversation: ConversationKey }) {
   const author = useApp((s) => (message.authorId === null ? null : s.users[message.authorId] ?? (s.self?.user_id === message.authorId ? s.self : undefined)));
@@ -32,7 +33,8 @@ export const MessageRow = memo(function MessageRow({ message, showHeader, conver
             </time>
           </div>
         ) : null}
-        <MessageText text={message.text} />
+        {message.text !== '' || !message.attachments ? <MessageText text={message.text} /> : null}
+        {message.attachments ? <MessageAttachments attachments={message.attachments} /> : null}
         {message.status === 'pending' ? <span className="message-status">Sending…</span> : null}
         {message.status === 'failed' ? (
           <span className="message-status failed" role="status">
