@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { fileLimits, ParleyError } from '@parley/shared';
 import { fileTypeStream as detect } from 'file-type';
 import sharp, { type OutputInfo } from 'sharp';
@@ -44,13 +44,15 @@ function imageError(error: unknown): unknown {
   return new ParleyError('invalid_input', 'The image could not be read.', { fields: { file: 'is not a readable image' } });
 }
 
-/** Counts what passes through. */
-function counter(): PassThrough & { bytes: number } {
-  const stream = new PassThrough() as PassThrough & { bytes: number };
+/** Counts what passes through; it flows only once the store reads it. */
+function counter(): Transform & { bytes: number } {
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      stream.bytes += chunk.length;
+      done(null, chunk);
+    },
+  }) as Transform & { bytes: number };
   stream.bytes = 0;
-  stream.on('data', (chunk: Buffer) => {
-    stream.bytes += chunk.length;
-  });
   return stream;
 }
 

@@ -22,7 +22,12 @@ export function receiveUpload(
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 1024, parts: 12 } });
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        // busboy reports its limit on reaching it: one byte more than allowed is what is too many.
+        limits: { files: 1, fileSize: maxBytes + 1, fields: 10, fieldSize: 1024, parts: 12 },
+      });
     } catch {
       reject(new ParleyError('invalid_input', 'The request must be multipart/form-data.', { fields: { _: 'must be multipart/form-data' } }));
       return;

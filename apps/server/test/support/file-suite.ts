@@ -159,6 +159,17 @@ export function fileSuite(kind: StoreKind): void {
       await expectNothingLeft(ada, before);
     });
 
+    it('a file of exactly the size limit is accepted, whole', async () => {
+      const { ada, bob } = await pair();
+      const bytes = Buffer.alloc(mib, 3);
+      bytes.write('end', mib - 3);
+      const answer = await upload(server(), ada.token, roomOf(bob), { name: 'exact.bin', bytes });
+      expect(answer.status).toBe(201);
+      expect(answer.body.file.size).toBe(mib);
+      const served = await download(server(), (await linkOf(server(), ada.token, answer.body.file.file_id)).url);
+      expect(served.bytes.equals(bytes)).toBe(true);
+    });
+
     it('a file over the size limit is refused even when sent without a length', async () => {
       const { ada, bob } = await pair();
       const before = await store.keys();
