@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { uploadResponseSchema, type FileResponse } from '@parley/shared';
+import sharp from 'sharp';
 import { openPgliteBench } from './bench-database.js';
 import { migrate, startBenchServer } from './bench-server.js';
 import { guardProcess, onCleanup, runCleanups } from './cleanup.js';
@@ -51,6 +52,7 @@ export interface FilesBench {
   parley: { upload: number; download: number };
   bare: { upload: number; download: number };
   memory: { idleMib: number; peakMib: number; parallel: number; eachMib: number; seconds: number };
+  images: { eachMib: number; megapixels: number; idleMib: number; peakMib: number; seconds: number };
 }
 
 /**
@@ -88,20 +90,28 @@ export async function filesBench(runs = 5): Promise<FilesBench> {
     bare.download.push(rate(10 * mib, (await curl(['-o', '/dev/null', bareUrl])).seconds));
   }
 
-  // Memory: this process (the server) sampled while ten curl processes upload 25 MiB each.
-  global.gc?.();
-  const idle = process.memoryUsage().rss;
-  let peak = idle;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  const started = performance.now();
+  // Memory: this process (the server) sampled while ten curl processes upload at once.
   const parallel = 10;
-  await Promise.all(Array.from({ length: parallel }, (_, i) => curl(['-H', `authentication: ${token}`, '-F', `file=@${big};filename=big-${i}.bin`, target])));
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
+  const during = async (path: string, name: string) => {
+    const idle = process.memoryUsage().rss;
+    let peak = idle;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 20);
+    const started = performance.now();
+    await Promise.all(Array.from({ length: parallel }, (_, i) => curl(['-H', `authentication: ${token}`, '-F', `file=@${path};filename=${i}-${name}`, target])));
+    clearInterval(sampler);
+    return { idle, peak, seconds: (performance.now() - started) / 1000 };
+  };
+  const { idle, peak, seconds } = await during(big, 'big.bin');
+  // Images are decoded and re-encoded (EXIF stripped, thumbnail made): sharp holds each whole.
+  const photo = join(dir, 'photo.jpg');
+  await writeFile(photo, await sharp(randomBytes(4000 * 3000 * 3), { raw: { width: 4000, height: 3000, channels: 3 } }).jpeg({ quality: 95 }).toBuffer());
+  const photoMib = (await stat(photo)).size / mib;
+  const images = await during(photo, 'photo.jpg');
 
   return {
+    images: { eachMib: photoMib, megapixels: 12, idleMib: images.idle / mib, peakMib: images.peak / mib, seconds: images.seconds },
     fileMib: 10,
     runs,
     parley: { upload: median(parley.upload), download: median(parley.download) },
@@ -124,6 +134,8 @@ export function filesReport(result: FilesBench): string {
     '',
     `Server memory (RSS) during ${result.memory.parallel} parallel ${result.memory.eachMib} MiB uploads: ` +
       `${fixed(result.memory.idleMib)} MiB before, ${fixed(result.memory.peakMib)} MiB at most (${result.memory.seconds.toFixed(1)} s for all).`,
+    `The same with ${result.memory.parallel} parallel ${result.images.megapixels} MP JPEG photos of ${result.images.eachMib.toFixed(1)} MiB ` +
+      `(decoded, re-encoded, thumbnailed): ${fixed(result.images.idleMib)} MiB before, ${fixed(result.images.peakMib)} MiB at most (${result.images.seconds.toFixed(1)} s).`,
   ].join('\n');
 }
 

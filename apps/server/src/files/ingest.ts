@@ -5,7 +5,16 @@ import { fileTypeStream as detect } from 'file-type';
 import sharp, { type OutputInfo } from 'sharp';
 import { extensionOf, sanitizeFileName } from './file-names.js';
 import { imageExtensions, inlineImageTypes, type InlineFormat } from './image-types.js';
+import { createSlots } from './slots.js';
 import type { FileStore } from './storage/file-store.js';
+
+/**
+ * sharp holds an image whole (the upload, then its pixels), so images are re-encoded two at a
+ * time; the others wait unread, their senders held back by TCP, and memory stays bounded.
+ */
+const imageSlots = createSlots(2);
+// libvips' operation cache would keep decoded pixels of images nobody asks for again.
+sharp.cache(false);
 
 export interface IngestedFile {
   id: string;
@@ -119,7 +128,21 @@ export async function ingestFile(store: FileStore, source: Readable, rawName: st
     const sniffed = await fileTypeStream(source, { sampleSize: 4100 });
     const type = sniffed.fileType?.mime ?? 'application/octet-stream';
     const format = inlineImageTypes.get(type as never);
-    if (format) return { id, name, type, ...(await storeImage(store, id, sniffed, format, type)) };
+    if (format) {
+      // While it waits for a slot nobody reads it: a cut upload must still be noticed.
+      let cut: unknown;
+      const remember = (error: unknown) => {
+        cut ??= error;
+      };
+      source.on('error', remember);
+      sniffed.on('error', remember);
+      const image = await imageSlots.run(() => {
+        const failed = cut ?? source.errored ?? sniffed.errored;
+        if (failed) throw failed;
+        return storeImage(store, id, sniffed, format, type);
+      });
+      return { id, name, type, ...image };
+    }
     if (imageExtensions.has(extensionOf(name))) throw notAnImage();
     const counted = counter();
     source.once('error', (error) => counted.destroy(error));

@@ -196,6 +196,19 @@ export function fileSuite(kind: StoreKind): void {
       expect((await upload(server(), ada.token, roomOf(bob), { name: 'ok.txt', bytes: Buffer.from('ok') })).status).toBe(201);
     });
 
+    it('an interrupted image upload leaves nothing behind while other images are stored', async () => {
+      const { ada, bob } = await pair();
+      const before = await store.keys();
+      const png = await pngOf(300, 300);
+      // Two pictures go through the image slots around the one that is cut off.
+      const busy = [0, 1].map(() => upload(server(), ada.token, roomOf(bob), { name: 'busy.png', bytes: png }));
+      await interruptedUpload(server().url, ada.token, roomOf(bob), 900 * 1024, 200 * 1024, png.subarray(0, 100), 'cut.png');
+      const answers = await Promise.all(busy);
+      expect(answers.map((a) => a.status)).toEqual([201, 201]);
+      for (const answer of answers) await call(server(), 'DELETE', `/files/${answer.body.file.file_id}`, { token: ada.token });
+      await expectNothingLeft(ada, before);
+    });
+
     it('an image bomb is refused and leaves nothing behind', async () => {
       const { ada, bob } = await pair();
       const before = await store.keys();

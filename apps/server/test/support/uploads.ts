@@ -69,10 +69,18 @@ export function pngBomb(): Buffer {
  * Starts a multipart upload that promises `declaredBytes` of file, sends `sentBytes` of it and
  * cuts the connection: what a closed laptop lid does to an upload.
  */
-export function interruptedUpload(url: string, token: string, target: string, declaredBytes: number, sentBytes: number): Promise<void> {
+export function interruptedUpload(
+  url: string,
+  token: string,
+  target: string,
+  declaredBytes: number,
+  sentBytes: number,
+  start: Buffer = Buffer.alloc(0),
+  name = 'big.bin',
+): Promise<void> {
   const boundary = 'parleyboundary';
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return new Promise((resolve) => {
@@ -86,7 +94,7 @@ export function interruptedUpload(url: string, token: string, target: string, de
     });
     req.on('error', () => resolve());
     req.write(head);
-    req.write(Buffer.alloc(sentBytes, 7), () => {
+    req.write(Buffer.concat([start, Buffer.alloc(Math.max(0, sentBytes - start.length), 7)]), () => {
       setTimeout(() => {
         req.destroy();
         resolve();

@@ -1,4 +1,4 @@
-import { errorBodySchema, uploadResponseSchema, type ErrorDetail } from '@parley/shared';
+import { errorBodySchema, uploadResponseSchema, type Attachment, type ErrorDetail } from '@parley/shared';
 import { absoluteLink, uploadPath, type ParleyApi } from '@parley/shared/client';
 import type { ParleyBridge, Result, UploadProgress } from '@parley/shared/ipc';
 import { createListeners } from './listeners';
@@ -24,7 +24,7 @@ export function createWebFiles(deps: {
       return new Promise((resolve) => {
         const xhr = new XMLHttpRequest();
         running.set(request.uploadId, xhr);
-        const done = (result: Result<never> | Result<import('@parley/shared').Attachment>) => {
+        const done = (result: Result<Attachment>) => {
           running.delete(request.uploadId);
           resolve(result);
         };
