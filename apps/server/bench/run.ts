@@ -5,6 +5,7 @@ import { guardProcess, runCleanups } from './cleanup.js';
 import { connectStorm } from './connect-storm.js';
 import { sampleCpu, cpuBetween } from './cpu-meter.js';
 import { fanOut } from './fan-out.js';
+import { filesBench, filesReport } from './files.js';
 import { enterGroups } from './group-entries.js';
 import { timeHistoryHttp, timeKeysetSql } from './history-sql.js';
 import { perSocket, serverMemory } from './idle-memory.js';
@@ -178,6 +179,11 @@ async function main(): Promise<void> {
     await runCleanups();
     sections.push(sideBySide(`PGlite (embedded), ${config.pgliteUsers.toLocaleString('en')} users`, await bare(config.pgliteUsers), lite.results, lite.baselines));
   }
+
+  // Files: a section of its own (one in-process server on PGlite, curl on both sides).
+  console.error('files: upload and download throughput, memory of parallel uploads…');
+  sections.push(filesReport(await filesBench(quick ? 3 : 5)));
+  await runCleanups();
 
   console.log(`${machineLine()} at end`);
   console.log('');

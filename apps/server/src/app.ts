@@ -35,6 +35,10 @@ import type { Mailer } from './mail/mailer.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { createMessageWriter } from './messages/message-writer.js';
+import { filesRoutes } from './files/files.routes.js';
+import { createFileLinks } from './files/signed-links.js';
+import { createFileStore } from './files/storage/create-store.js';
+import type { FileStore } from './files/storage/file-store.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { handshakeAuth } from './realtime/handshake.js';
 import { createIo } from './realtime/io.js';
@@ -66,11 +70,14 @@ export interface AppDeps {
   redis?: RedisClient;
   /** A fresh registry per app unless given. */
   metrics?: Metrics;
+  /** The store the settings name unless given. */
+  fileStore?: FileStore;
 }
 
 export interface ParleyApp {
   readonly httpServer: HttpServer;
   readonly io: ParleyServer;
+  readonly fileStore: FileStore;
   /** Starts listening; resolves to the base URL (`http://127.0.0.1:<port>`). */
   listen(port: number, host: string): Promise<string>;
   /**
@@ -119,6 +126,8 @@ export function createApp(deps: AppDeps): ParleyApp {
     rateLimits: createRateLimits(settings.rateLimits, undefined, cluster),
     backgroundWrites: createInFlight(),
     metrics: deps.metrics ?? createMetrics(),
+    fileStore: deps.fileStore ?? createFileStore(settings.files),
+    fileLinks: createFileLinks(settings.files.urlSecret),
   };
   ctx.metrics.observe(io, deps.db);
   // Several nodes: each one's presence reaches the others, and a node that dies is noticed.
@@ -164,6 +173,7 @@ export function createApp(deps: AppDeps): ParleyApp {
   app.use(botChatRoutes(ctx));
   app.use(roomsRoutes(ctx));
   app.use(groupsRoutes(ctx));
+  app.use(filesRoutes(ctx));
   app.use(webClientRoutes(settings));
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -177,6 +187,7 @@ export function createApp(deps: AppDeps): ParleyApp {
   return {
     httpServer,
     io,
+    fileStore: ctx.fileStore,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

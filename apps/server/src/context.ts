@@ -10,6 +10,8 @@ import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';
 import type { InFlight } from './shutdown/in-flight.js';
 import type { Metrics } from './metrics/metrics.js';
+import type { FileLinks } from './files/signed-links.js';
+import type { FileStore } from './files/storage/file-store.js';
 
 /** What a socket carries once its handshake is authenticated. */
 export interface SocketData {
@@ -42,4 +44,7 @@ export interface AppContext {
    */
   backgroundWrites: InFlight;
   metrics: Metrics;
+  /** Where uploaded files' bytes live. */
+  fileStore: FileStore;
+  fileLinks: FileLinks;
 }

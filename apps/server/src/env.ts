@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import proxyAddr from 'proxy-addr';
+import { fileLimits } from '@parley/shared';
 import { z } from 'zod';
 import { defaultMigrationsDir } from './db/migrate.js';
 import { hostNameOf } from './http/host-name.js';
@@ -51,6 +52,14 @@ const envSchema = z.object({
   WEB_CLIENT_DIR: optionalText,
   MIGRATIONS_DIR: optionalText,
   METRICS_TOKEN: optionalText,
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(5 * 1024).default(fileLimits.defaultMaxUploadMb),
+  UPLOAD_QUOTA_MB: z.coerce.number().positive().default(fileLimits.defaultQuotaMb),
+  FILE_URL_SECRET: optionalText,
+  S3_URL: optionalText.pipe(z.url().optional()),
+  S3_BUCKET: z.string().default('parley-files'),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
   METRICS_ALLOWED: listOfText.transform((items, ctx) => {
     const list = items.length > 0 ? items : ['loopback'];
     if (list.some((item) => item.toLowerCase() === 'none')) return [];
@@ -92,6 +101,17 @@ export interface Settings {
   metricsToken: string | undefined;
   /** Addresses and ranges (proxy-addr notation) that read `/metrics` without a token; `none`: none. */
   metricsAllowed: string[];
+  files: FileSettings;
+}
+
+export interface FileSettings {
+  /** `DATA_DIR/files` unless `S3_URL` names an S3-compatible store. */
+  dir: string;
+  s3: { url: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string } | undefined;
+  maxUploadBytes: number;
+  quotaBytes: number;
+  /** Signs download links; unset, a random key per process (links then die with a restart). */
+  urlSecret: string | undefined;
 }
 
 /** The web build another workspace produces, found from this package's folder. */
@@ -137,6 +157,21 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     migrationsDir: e.MIGRATIONS_DIR ? resolve(base, e.MIGRATIONS_DIR) : defaultMigrationsDir(),
     metricsToken: e.METRICS_TOKEN,
     metricsAllowed: e.METRICS_ALLOWED,
+    files: {
+      dir: resolve(base, e.DATA_DIR, 'files'),
+      s3: e.S3_URL
+        ? {
+            url: e.S3_URL,
+            bucket: e.S3_BUCKET,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          }
+        : undefined,
+      maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
+      quotaBytes: Math.floor(e.UPLOAD_QUOTA_MB * 1024 * 1024),
+      urlSecret: e.FILE_URL_SECRET,
+    },
   };
 }
 

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   logger.info({ url, database: db.kind, redis: redis !== undefined, publicUrl: settings.publicUrl }, 'Parley server listening');
   // When the desktop app hosts this server in a child process, it learns the port this way.
   process.send?.({ type: 'listening', port });
-  const stopHousekeeping = scheduleHousekeeping({ db, io: app.io }, systemClock, logger);
+  const stopHousekeeping = scheduleHousekeeping({ db, io: app.io, fileStore: app.fileStore }, systemClock, logger);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -10,6 +10,7 @@ export * from './schemas/message-state.js';
 export * from './schemas/rooms.js';
 export * from './schemas/groups.js';
 export * from './schemas/notifications.js';
+export * from './schemas/files.js';
 export * from './events/names.js';
 export * from './events/chat.js';
 export * from './events/message-changes.js';

@@ -51,6 +51,8 @@ export const rateLimitDefaults = {
     typing: { burst: 10, perHour: 3600 },
     /** `PUT /me`, announced to every online user. */
     profileUpdate: { burst: 10, perHour: 60 },
+    /** `POST /files`: each upload, whatever its size (the quota bounds the bytes). */
+    fileUpload: { burst: 30, perHour: 300 },
   } satisfies Record<string, BucketLimit>,
   /** The most keys (addresses, users) one limiter keeps in a server's memory: about 22 MB at the cap. */
   keysPerLimiter: 100_000,

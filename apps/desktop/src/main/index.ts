@@ -62,6 +62,14 @@ if (!app.requestSingleInstanceLock()) {
         reveal();
         relay.openConversation(conversation);
       }, paths.appIcon),
+      downloadWindow: () =>
+        window && !window.isDestroyed()
+          ? {
+              downloadURL: (url) => window?.webContents.downloadURL(url),
+              onWillDownload: (listener) => session.defaultSession.on('will-download', (_event, item) => listener(item)),
+            }
+          : null,
+      downloadsDir: () => app.getPath('downloads'),
       window: () => ({
         focused: window?.isFocused() ?? false,
         visible: (window?.isVisible() ?? false) && !(window?.isMinimized() ?? true),

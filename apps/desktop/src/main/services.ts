@@ -11,6 +11,8 @@ import { LocalHost } from './host/local-host.js';
 import { shareUrls } from './host/share-urls.js';
 import { utilityLauncher } from './host/utility-launcher.js';
 import type { EventRelay } from './ipc/event-relay.js';
+import { createDownloads, type DownloadWindow } from './files/downloads.js';
+import { createUploader } from './files/uploader.js';
 import { NotificationCoalescer, type Coalesced } from './notifications/coalescer.js';
 import { UnreadCenter, refreshUnread } from './notifications/unread-center.js';
 import type { TrayView } from './notifications/unread-state.js';
@@ -31,6 +33,9 @@ export interface ServiceHooks {
   log: (line: string) => void;
   /** Sent with every REST call (`desktopUserAgent`). */
   userAgent: string;
+  /** The window downloads are saved from, while there is one. */
+  downloadWindow: () => DownloadWindow | null;
+  downloadsDir: () => string;
 }
 
 /** Everything of the main process that is not a window: built once, wired together here. */
@@ -133,7 +138,16 @@ export function createServices(hooks: ServiceHooks) {
   });
   connection.onSessionExpired(() => void auth?.endLocally());
 
-  return { api, auth, account, server, host, connection, unread, ui };
+  const uploader = createUploader({
+    fetch,
+    baseUrl: () => server?.url ?? null,
+    token: () => tokens.current(),
+    onProgress: hooks.relay.uploadProgress,
+    onUnauthorized: () => void auth?.endLocally(),
+  });
+  const downloads = createDownloads({ window: hooks.downloadWindow, serverUrl: () => server?.url ?? null, downloadsDir: hooks.downloadsDir });
+
+  return { api, auth, account, server, host, connection, unread, ui, uploader, downloads };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { accountIpc, apiIpc, authIpc, chatIpc, eventChannels, serverIpc, uiIpc, type ParleyBridge } from '@parley/shared/ipc';
+import { accountIpc, apiIpc, authIpc, chatIpc, eventChannels, filesIpc, serverIpc, uiIpc, type ParleyBridge } from '@parley/shared/ipc';
 
 type Handler = (event: unknown, payload: unknown) => void;
 const exposed = new Map<string, unknown>();
@@ -57,6 +57,8 @@ describe('preload bridge', () => {
         ...Object.keys(apiIpc).map((n) => `api.${n}`),
         ...Object.keys(chatIpc).map((n) => `chat.${n}`),
         ...Object.keys(uiIpc).map((n) => `ui.${n}`),
+        ...Object.keys(filesIpc).map((n) => `files.${n}`),
+        'events.onUploadProgress',
         'events.onConnectionState',
         'events.onOpenConversation',
         'events.onResync',

@@ -51,7 +51,15 @@ export function fakeBridge(): ParleyBridge {
       changeMessage: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'internal' as const, message: 'Not connected to the server.' } })),
       typing: vi.fn(() => Promise.resolve({ ok: true as const })),
     },
+    files: {
+      upload: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'unavailable' as const, message: 'no' } })),
+      cancelUpload: vi.fn(() => none(null)),
+      discard: vi.fn(() => none(null)),
+      links: vi.fn(() => none([])),
+      download: vi.fn(() => none(null)),
+    },
     events: {
+      onUploadProgress: vi.fn(() => () => undefined),
       onServerEvent: vi.fn(() => () => undefined),
       onConnectionState: vi.fn(() => () => undefined),
       onResync: vi.fn(() => () => undefined),

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import type { Queued } from '../messages/in-order.js';
 import type { MessageWriter } from '../messages/message-writer.js';
 import { findGroup, isMember } from './groups.queries.js';
+import { attachmentsForSend } from '../files/attachments-for-send.js';
 
 /** Checks a group send and queues it; the queued message settles once committed and delivered. */
 export type GroupSender = (user: SelfUser, input: GroupSend) => Promise<Queued<GroupChatMessage>>;
@@ -29,7 +30,9 @@ export function createGroupSender(ctx: AppContext, writer: MessageWriter): Group
     const groupId = input.chat_group_id;
     if (!isReachableId(groupId)) throw new ParleyError('not_found', 'There is no such group.');
     await checkMember(groupId, user.user_id);
+    const attachments = await attachmentsForSend(ctx.db, user.user_id, { groupId }, input.attachments, input.client_id);
     const committed = writer.group({
+      attachments,
       groupId,
       senderId: user.user_id,
       body: input.message,

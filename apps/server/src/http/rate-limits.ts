@@ -134,6 +134,7 @@ export function createRateLimits(
     markRead: bucket('markRead', d.writes.markRead),
     typing: bucket('typing', d.writes.typing),
     profileUpdate: bucket('profileUpdate', d.writes.profileUpdate),
+    fileUpload: bucket('fileUpload', d.writes.fileUpload),
   };
 
   return {

@@ -48,14 +48,15 @@ export async function editMessage(db: Database, messageId: number, senderId: num
 }
 
 /**
- * Deletes the text (the row stays, holding the message's place) and its reactions; null when it
- * was gone already or is not the author's.
+ * Deletes the text and the list of files (the row stays, holding the message's place) and its
+ * reactions; null when it was gone already or is not the author's. The files themselves go
+ * next (`removeFilesOfMessages`).
  */
 export async function deleteMessage(db: Database, messageId: number, senderId: number, now: Date): Promise<MessageRow | null> {
   const id = intLiteral(messageId);
   const [row] = await db.rows<Record<string, unknown>>(sql`
     with gone as (delete from message_reactions where message_id = ${id})
-    update messages set body = '', edited_at = null, deleted_at = ${timestampLiteral(now)},
+    update messages set body = '', attachments = null, edited_at = null, deleted_at = ${timestampLiteral(now)},
       change_seq = nextval('message_change_seq')
     where id = ${id} and sender_id = ${intLiteral(senderId)} and deleted_at is null
     returning id, sender_id, body, client_id, created_at, edited_at, deleted_at, change_seq, null as reactions`);

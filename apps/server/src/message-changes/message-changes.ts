@@ -11,6 +11,8 @@ import {
   type ChangeAck,
   type SelfUser,
 } from '@parley/shared';
+import { removeFilesOfMessages } from '../files/remove-files.js';
+import { describeError } from '../http/errors.js';
 import type { AppContext } from '../context.js';
 import { toMessageState, type MessageRow } from '../messages/message-shapes.js';
 import {
@@ -78,6 +80,10 @@ export async function handleDelete(ctx: AppContext, user: SelfUser, payload: unk
   requireAuthor(place, user, 'delete');
   const row = await deleteMessage(ctx.db, place.id, user.user_id, ctx.clock.now());
   if (!row) throw noSuchMessage();
+  // Its files go with it; should that fail, the hourly sweep of unshown files takes them.
+  await removeFilesOfMessages(ctx, [place.id]).catch((error: unknown) =>
+    ctx.logger.error({ err: describeError(error) }, "removing a deleted message's files failed"),
+  );
   return publishChange(ctx, place, row);
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Attachment } from '@parley/shared';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { textLiteral } from '../db/literals.js';
@@ -12,6 +13,7 @@ export interface MessageInsert {
   body: string;
   clientId: string | null;
   createdAt: Date;
+  attachments?: Attachment[];
 }
 
 const idList = z.array(z.number().int());
@@ -69,6 +71,12 @@ const groupPart = sql`, group_bumps as (
       ) c
       where gm.group_id = c.group_id and gm.user_id = c.sender_id and gm.present_from is null
     )`;
+/** Each stored message's files now belong to it (the sender's checks ran before the batch). */
+const filesPart = sql`, file_binds as (
+      update files f set message_id = s.id, position = a.ord, attached_at = s.created_at
+      from stored s cross join lateral jsonb_array_elements(s.attachments) with ordinality as a(item, ord)
+      where s.attachments is not null and f.id = a.item->>'file_id' and f.message_id is null
+    )`;
 const roomColumn = sql`, (select json_agg(b) from room_bumps b) as rooms`;
 const groupColumns = sql`,
       (select json_agg(g) from group_bumps g) as groups,
@@ -118,28 +126,31 @@ export async function insertMessageBatch(db: Database, batch: MessageInsert[]): 
       body: m.body,
       client_id: m.clientId,
       created_at: m.createdAt.toISOString(),
+      attachments: m.attachments && m.attachments.length > 0 ? m.attachments : undefined,
     })),
   );
   const roomIds = distinctIds(batch.map((m) => m.roomId));
   const groupIds = distinctIds(batch.map((m) => m.groupId));
   const rooms = roomIds.length > 0;
   const groups = groupIds.length > 0;
+  const withFiles = batch.some((m) => (m.attachments?.length ?? 0) > 0);
   // No parameters, so the batch goes out at once on the ordered link, behind the one before it.
   const [row] = await db.rowsInOrder<Record<string, unknown>>(sql`
     with ${conversationLocks(roomIds, groupIds)}, input as materialized (
       select nextval('messages_id_seq'::regclass) as id, t.ord,
         (t.item->>'room_id')::bigint as room_id, (t.item->>'group_id')::bigint as group_id,
         (t.item->>'sender_id')::bigint as sender_id, t.item->>'body' as body,
-        (t.item->>'client_id')::uuid as client_id, (t.item->>'created_at')::timestamptz as created_at
+        (t.item->>'client_id')::uuid as client_id, (t.item->>'created_at')::timestamptz as created_at,
+        (t.item->'attachments')::jsonb as attachments
       from json_array_elements(${textLiteral(input)}::json) with ordinality as t(item, ord)
       -- A one-time filter: the locks are taken before the first id is drawn.
       where (select count(*) from locked) >= 0
     ), stored as (
-      insert into messages (id, room_id, group_id, sender_id, body, client_id, created_at)
-      select id, room_id, group_id, sender_id, body, client_id, created_at from input order by ord
+      insert into messages (id, room_id, group_id, sender_id, body, client_id, created_at, attachments)
+      select id, room_id, group_id, sender_id, body, client_id, created_at, attachments from input order by ord
       on conflict (sender_id, client_id) do nothing
-      returning id, room_id, group_id, sender_id
-    )${rooms ? roomPart : sql``}${groups ? groupPart : sql``}
+      returning id, room_id, group_id, sender_id, created_at, attachments
+    )${rooms ? roomPart : sql``}${groups ? groupPart : sql``}${withFiles ? filesPart : sql``}
     select (select json_agg(id order by ord) from input) as drawn, (select json_agg(id) from stored) as stored
       ${rooms ? roomColumn : sql``}${groups ? groupColumns : sql``}`);
   if (!row) throw new Error('the batch insert returned no row');

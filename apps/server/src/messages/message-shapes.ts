@@ -1,4 +1,4 @@
-import type { BotMessage, ChatMessage, ChatMessageState, DeletedChatMessage, Reaction } from '@parley/shared';
+import type { Attachment, BotMessage, ChatMessage, ChatMessageState, DeletedChatMessage, Reaction } from '@parley/shared';
 import { toDate, toId } from '../db/client.js';
 
 export interface MessageRow {
@@ -12,6 +12,8 @@ export interface MessageRow {
   deletedAt?: Date | null;
   changeSeq?: number | null;
   reactions?: Reaction[] | null;
+  /** The files it shows, as stored with it; absent or null when none. */
+  attachments?: Attachment[] | null;
 }
 
 const optionalDate = (value: unknown) => (value === null || value === undefined ? null : toDate(value));
@@ -23,6 +25,12 @@ function reactionsOf(value: unknown): Reaction[] | null {
     emoji: String(entry.emoji),
     user_ids: entry.user_ids.map(toId),
   }));
+}
+
+/** A jsonb column as either driver returns it: parsed, or text. */
+function attachmentsOf(value: unknown): Attachment[] | null {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(parsed) && parsed.length > 0 ? (parsed as Attachment[]) : null;
 }
 
 /** A message's columns from a raw SQL row (`id`, `sender_id`, `body`, `client_id`, `created_at`). */
@@ -37,6 +45,7 @@ export function messageRowOf(row: Record<string, unknown>, idColumn = 'id'): Mes
     deletedAt: optionalDate(row.deleted_at),
     changeSeq: row.change_seq === null || row.change_seq === undefined ? null : toId(row.change_seq),
     reactions: reactionsOf(row.reactions),
+    attachments: attachmentsOf(row.attachments),
   };
 }
 
@@ -47,10 +56,12 @@ function withClientId<T extends { client_id?: string }>(message: T, clientId: st
 
 /** A stored message as the wire knows it. */
 export function toChatMessage(row: MessageRow): ChatMessage {
-  return withClientId<ChatMessage>(
+  const message = withClientId<ChatMessage>(
     { id: row.id, user_id: row.senderId, message: row.body, timestamp: row.createdAt.toISOString() },
     row.clientId,
   );
+  if (row.attachments && row.attachments.length > 0) message.attachments = row.attachments;
+  return message;
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   ParleyError,
   socketEvents,
+  type Attachment,
   socketRooms,
   type GroupChatMessage,
   type RoomChatMessage,
@@ -21,6 +22,7 @@ export interface RoomWrite {
   body: string;
   clientId: string | null;
   createdAt: Date;
+  attachments?: Attachment[];
 }
 
 export interface GroupWrite {
@@ -29,6 +31,7 @@ export interface GroupWrite {
   body: string;
   clientId: string | null;
   createdAt: Date;
+  attachments?: Attachment[];
 }
 
 /** Room and group messages go through one queue: they share a table and its commits. */
@@ -59,6 +62,7 @@ function toInsert(write: RoomWrite | GroupWrite): MessageInsert {
     body: write.body,
     clientId: write.clientId,
     createdAt: write.createdAt,
+    attachments: write.attachments,
   };
 }
 
@@ -76,7 +80,14 @@ function asRetry(write: RoomWrite | GroupWrite, first: EarlierMessage): Outcome<
 }
 
 function asStored(write: RoomWrite | GroupWrite, id: number): Written {
-  const message = toChatMessage({ id, senderId: write.senderId, body: write.body, clientId: write.clientId, createdAt: write.createdAt });
+  const message = toChatMessage({
+    id,
+    senderId: write.senderId,
+    body: write.body,
+    clientId: write.clientId,
+    createdAt: write.createdAt,
+    attachments: write.attachments,
+  });
   return 'roomId' in write
     ? { kind: 'room', message: { ...message, chat_room_id: write.roomId } }
     : { kind: 'group', message: { ...message, chat_group_id: write.groupId } };

@@ -13,6 +13,7 @@ const messageColumns = {
   body: messages.body,
   clientId: messages.clientId,
   createdAt: messages.createdAt,
+  attachments: messages.attachments,
 };
 
 /**
@@ -27,7 +28,7 @@ export function pageQuery(conversation: SQL, page: PageRequest): SQL {
       : sql` and id ${sql.raw(page.bound.op === 'lt' ? '<' : '>')} ${intLiteral(page.bound.id)}`;
   const key = sql.raw(page.bound?.op === 'changed' ? 'change_seq' : 'id');
   return sql`
-    select id, sender_id, body, client_id, created_at, edited_at, deleted_at, change_seq,
+    select id, sender_id, body, client_id, created_at, edited_at, deleted_at, change_seq, attachments,
       ${reactionsColumn} as reactions
     from messages
     where ${conversation}${bound}
@@ -101,7 +102,7 @@ export async function findByClientIds(db: Database, keys: { senderId: number; cl
   if (keys.length === 0) return [];
   const wanted = JSON.stringify(keys.map((key) => ({ sender_id: key.senderId, client_id: key.clientId })));
   const rows = await db.rows<Record<string, unknown>>(sql`
-    select m.id, m.room_id, m.group_id, m.sender_id, m.body, m.client_id, m.created_at
+    select m.id, m.room_id, m.group_id, m.sender_id, m.body, m.client_id, m.created_at, m.attachments
     from json_to_recordset(${wanted}::json) as k(sender_id bigint, client_id uuid)
     join messages m on m.sender_id = k.sender_id and m.client_id = k.client_id`);
   return rows.map((row) => ({

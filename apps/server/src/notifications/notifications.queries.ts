@@ -16,12 +16,12 @@ export async function unreadEntries(db: Database, userId: number): Promise<Unrea
   const rows = await db.rows<Record<string, unknown>>(sql`
     select 'room' as kind, r.id as conversation_id,
       case when r.user_low = ${userId}::bigint then r.unread_low else r.unread_high end as unread,
-      m.id as m_id, m.sender_id, m.body, m.client_id, m.created_at, m.edited_at, m.deleted_at
+      m.id as m_id, m.sender_id, m.body, m.client_id, m.created_at, m.edited_at, m.deleted_at, m.attachments
     from chat_rooms r
     left join messages m on m.id = r.last_message_id
     where (r.user_low = ${userId}::bigint and r.unread_low > 0) or (r.user_high = ${userId}::bigint and r.unread_high > 0)
     union all
-    select 'group', gm.group_id, ${memberUnread}, m.id, m.sender_id, m.body, m.client_id, m.created_at, m.edited_at, m.deleted_at
+    select 'group', gm.group_id, ${memberUnread}, m.id, m.sender_id, m.body, m.client_id, m.created_at, m.edited_at, m.deleted_at, m.attachments
     from group_members gm
     join chat_groups g on g.id = gm.group_id
     left join lateral (

@@ -11,6 +11,7 @@ import { toChatMessage } from '../messages/message-shapes.js';
 import type { MessageWriter } from '../messages/message-writer.js';
 import { findByClientId } from '../messages/messages.queries.js';
 import { findOrCreateRoom, pairOf } from './rooms.queries.js';
+import { attachmentsForSend } from '../files/attachments-for-send.js';
 
 /** Rooms never change their pair, so a found room id stays true; bounded to keep memory flat. */
 const roomCacheLimit = 10_000;
@@ -46,8 +47,10 @@ export function createRoomSender(ctx: AppContext, writer: MessageWriter): RoomSe
       const first = await findByClientId(ctx.db, user.user_id, input.client_id);
       if (first) return { committed: Promise.resolve(asRetry(first)) };
     }
+    const attachments = await attachmentsForSend(ctx.db, user.user_id, { peerId: other }, input.attachments, input.client_id);
     const roomId = await roomFor(user.user_id, other);
     const committed = writer.room({
+      attachments,
       roomId,
       senderId: user.user_id,
       receiverId: other,

@@ -42,7 +42,7 @@ export async function listRooms(db: Database, userId: number): Promise<RoomListR
   const rows = await db.rows<Record<string, unknown>>(sql`
     select r.id as room_id, o.id as other_id, o.first_name, o.last_name,
       case when r.user_low = ${userId}::bigint then r.unread_low else r.unread_high end as unread,
-      m.id as m_id, m.sender_id, m.body, m.client_id, m.created_at, m.edited_at, m.deleted_at
+      m.id as m_id, m.sender_id, m.body, m.client_id, m.created_at, m.edited_at, m.deleted_at, m.attachments
     from chat_rooms r
     join users o on o.id = case when r.user_low = ${userId}::bigint then r.user_high else r.user_low end
     left join messages m on m.id = r.last_message_id

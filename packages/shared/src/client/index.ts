@@ -15,3 +15,4 @@ export * from './directory.js';
 export * from './notify.js';
 export * from './socket-io-port.js';
 export * from './sessions.js';
+export * from './uploads.js';

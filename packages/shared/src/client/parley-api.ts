@@ -7,11 +7,12 @@ import type { MarkReadRequest } from '../schemas/notifications.js';
 import { authRoutes } from '../routes/auth.js';
 import { botRoutes, groupRoutes, notificationRoutes, roomRoutes, userRoutes } from '../routes/chats.js';
 import { routePath, type Route } from '../routes/define.js';
+import { fileRoutes } from '../routes/files.js';
 import type { z } from 'zod';
 import { httpRequest, type HttpDeps, type HttpRequest } from './http-request.js';
 
 interface CallInput {
-  params?: Record<string, number>;
+  params?: Record<string, number | string>;
   query?: HttpRequest['query'];
   body?: unknown;
 }
@@ -51,6 +52,8 @@ export function createParleyApi(deps: HttpDeps) {
     createGroup: (body: CreateGroupRequest) => call(groupRoutes.create, { body }),
     renameGroup: (groupId: number, name: string) =>
       call(groupRoutes.rename, { params: { id: groupId }, body: { chat_group_name: name } }),
+    fileLinks: (fileIds: string[]) => call(fileRoutes.links, { body: { file_ids: fileIds } }),
+    discardFile: (fileId: string) => call(fileRoutes.discard, { params: { id: fileId } }),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorDetailSchema } from '../errors.js';
 import { clientIdSchema, idSchema } from '../schemas/common.js';
 import { botMessageSchema, chatMessageSchema } from '../schemas/messages.js';
+import { attachmentIdsSchema } from '../schemas/files.js';
 import { messageTextSchema } from '../schemas/text.js';
 
 // A `token` inside a payload is accepted and ignored: the socket is already authenticated.
@@ -11,9 +12,26 @@ const sendBase = {
   token: z.unknown().optional(),
 };
 
+/**
+ * Rooms and groups take files (`attachments`: ids from `POST /files`); with at least one, the
+ * text may be empty.
+ */
+const withFiles = {
+  ...sendBase,
+  message: z.union([messageTextSchema, z.literal('')]),
+  attachments: attachmentIdsSchema.optional(),
+};
+const textOrFiles = (send: { message: string; attachments?: string[] | undefined }) =>
+  send.message !== '' || (send.attachments?.length ?? 0) > 0;
+const textOrFilesIssue = { message: 'must not be empty without attachments', path: ['message'] };
+
 export const botSendSchema = z.object({ chat_type: z.literal('bot'), ...sendBase });
-export const roomSendSchema = z.object({ chat_type: z.literal('room'), other_user_id: idSchema, ...sendBase });
-export const groupSendSchema = z.object({ chat_type: z.literal('group'), chat_group_id: idSchema, ...sendBase });
+export const roomSendSchema = z
+  .object({ chat_type: z.literal('room'), other_user_id: idSchema, ...withFiles })
+  .refine(textOrFiles, textOrFilesIssue);
+export const groupSendSchema = z
+  .object({ chat_type: z.literal('group'), chat_group_id: idSchema, ...withFiles })
+  .refine(textOrFiles, textOrFilesIssue);
 
 /** What a client sends on `message`. */
 export const messageSendSchema = z.discriminatedUnion('chat_type', [botSendSchema, roomSendSchema, groupSendSchema]);

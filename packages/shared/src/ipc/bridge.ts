@@ -16,6 +16,8 @@ import type { ChangeAck, MessageChangeRequest, TypingSend } from '../events/mess
 import type { ServerEvent } from '../events/maps.js';
 import type { ConversationRef } from '../conversation.js';
 import type { HistoryPage } from './contract.js';
+import type { Attachment, FileLink } from '../schemas/files.js';
+import type { DownloadRequest, UploadProgress, UploadRequest } from './files.js';
 
 export type { ServerEvent, ConversationRef };
 
@@ -114,7 +116,21 @@ export interface ParleyBridge {
     typing(payload: TypingSend): Promise<SimpleAck>;
   };
 
+  files: {
+    /** Uploads one file for a conversation; progress arrives through `events.onUploadProgress`. */
+    upload(request: UploadRequest): Promise<Result<Attachment>>;
+    /** Stops an upload in progress; its `upload` then resolves with an error. */
+    cancelUpload(uploadId: string): Promise<Result<null>>;
+    /** Removes an upload that was not sent (taken out of the composer). */
+    discard(fileId: string): Promise<Result<null>>;
+    /** Fresh, whole links for files the user may read (the others are left out). */
+    links(fileIds: string[]): Promise<Result<FileLink[]>>;
+    /** Saves a file: the system's save dialog on the desktop, the browser's download on the web. */
+    download(request: DownloadRequest): Promise<Result<null>>;
+  };
+
   events: {
+    onUploadProgress(listener: (progress: UploadProgress) => void): Unsubscribe;
     onServerEvent(listener: (event: ServerEvent) => void): Unsubscribe;
     onConnectionState(listener: (state: ConnectionState) => void): Unsubscribe;
     /** Fired after a reconnect, once the client should refetch what it shows (catch-up). */

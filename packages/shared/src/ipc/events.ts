@@ -10,7 +10,14 @@ export const eventChannels = {
   connectionState: 'parley:event:connection-state',
   resync: 'parley:event:resync',
   openConversation: 'parley:event:open-conversation',
+  uploadProgress: 'parley:event:upload-progress',
 } as const;
+
+export const uploadProgressSchema = z.object({
+  uploadId: z.string().min(1).max(64),
+  sent: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
 
 export const connectionStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('signed_out') }),

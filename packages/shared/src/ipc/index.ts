@@ -9,3 +9,4 @@ export * from './chat.js';
 export * from './ui.js';
 export * from './events.js';
 export * from './hosted-server.js';
+export * from './files.js';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ConnectionState, ConversationRef, OutboxLink, ServerChoice } from './bridge.js';
-import type { connectionStateSchema } from './events.js';
+import type { connectionStateSchema, uploadProgressSchema } from './events.js';
+import type { UploadProgress } from './files.js';
 import type { outboxLinkSchema, serverChoiceSchema } from './server.js';
 import type { conversationRefSchema } from './ui.js';
 
@@ -13,4 +14,5 @@ export const ipcSchemasMatchBridge: [
   Same<z.output<typeof conversationRefSchema>, ConversationRef>,
   Same<z.output<typeof serverChoiceSchema>, ServerChoice>,
   Same<z.output<typeof outboxLinkSchema>, OutboxLink>,
-] = [true, true, true, true];
+  Same<z.output<typeof uploadProgressSchema>, UploadProgress>,
+] = [true, true, true, true, true];

@@ -3,3 +3,4 @@ export * from './define.js';
 export * from './auth.js';
 export * from './chats.js';
 export * from './account.js';
+export * from './files.js';

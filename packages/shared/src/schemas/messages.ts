@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clientIdSchema, idSchema, timestampSchema } from './common.js';
+import { attachmentSchema } from './files.js';
 
 export const chatMessageSchema = z.object({
   id: idSchema,
@@ -7,6 +8,8 @@ export const chatMessageSchema = z.object({
   message: z.string(),
   timestamp: timestampSchema,
   client_id: clientIdSchema.optional(),
+  /** Files shown with the message, in the order they were sent; absent when there are none. */
+  attachments: z.array(attachmentSchema).optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 

@@ -15,6 +15,7 @@ beforeEach(() => server.reset());
 const self = { user_id: 1, email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace' };
 const other = { user_id: 2, first_name: 'Bob', last_name: 'B', online: false };
 const message = { id: 7, user_id: 2, message: 'hi', timestamp: '2026-11-24T09:30:00.000Z' };
+const fileId = 'AAAAAAAAAAAAAAAAAAAAAA';
 const group = { chat_group_id: 3, chat_group_name: 'Crew', author_id: 1 };
 
 interface Endpoint {
@@ -124,6 +125,15 @@ const endpoints: Record<keyof ParleyApi, Endpoint> = {
     title: 'renameGroup is PUT /chat_groups/{id} with the new name',
     call: (a) => a.renameGroup(3, 'Crew'), method: 'PUT', url: '/chat_groups/3', token: true,
     body: { chat_group_name: 'Crew' }, answer: group,
+  },
+  fileLinks: {
+    title: 'fileLinks is POST /files/links with the ids',
+    call: (a) => a.fileLinks([fileId]), method: 'POST', url: '/files/links', token: true, body: { file_ids: [fileId] },
+    answer: { links: [{ file_id: fileId, url: '/files/x/content', thumbnail_url: null, download_url: '/files/x/content?download=1', expires_at: message.timestamp }] },
+  },
+  discardFile: {
+    title: 'discardFile is DELETE /files/{id}',
+    call: (a) => a.discardFile(fileId), method: 'DELETE', url: `/files/${fileId}`, token: true, answer: { status: 'discarded' },
   },
 };
 

@@ -1,4 +1,4 @@
-import { eventChannels, type ConnectionState, type ConversationRef, type ServerEvent } from '@parley/shared/ipc';
+import { eventChannels, type ConnectionState, type ConversationRef, type ServerEvent, type UploadProgress } from '@parley/shared/ipc';
 
 /** Where main-to-renderer events go: the window's webContents, while there is one. */
 export interface EventTarget {
@@ -13,6 +13,7 @@ export function createEventRelay(target: () => EventTarget | null) {
     connectionState: (state: ConnectionState) => send(eventChannels.connectionState, state),
     resync: () => send(eventChannels.resync),
     openConversation: (conversation: ConversationRef) => send(eventChannels.openConversation, conversation),
+    uploadProgress: (progress: UploadProgress) => send(eventChannels.uploadProgress, progress),
   };
 }
 

@@ -3,6 +3,7 @@ import { registerAccountHandlers } from './account-handlers.js';
 import { registerApiHandlers } from './api-handlers.js';
 import { registerAuthHandlers } from './auth-handlers.js';
 import { registerChatHandlers } from './chat-handlers.js';
+import { registerFilesHandlers } from './files-handlers.js';
 import type { IpcGuard } from './guard.js';
 import { registerServerHandlers } from './server-handlers.js';
 import { registerUiHandlers } from './ui-handlers.js';
@@ -14,6 +15,7 @@ export function registerIpcHandlers(guard: IpcGuard, services: Services, openExt
   registerAccountHandlers(guard, services.account);
   registerApiHandlers(guard, services.api, (request) => services.unread.markedRead(request));
   registerChatHandlers(guard, services.connection);
+  registerFilesHandlers(guard, { uploader: services.uploader, downloads: services.downloads, api: services.api, serverUrl: () => services.server.url });
   registerUiHandlers(guard, {
     setActiveConversation: (conversation) => {
       services.ui.activeConversation = conversation;

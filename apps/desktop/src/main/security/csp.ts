@@ -11,7 +11,8 @@ export function contentSecurityPolicy(options: { devOrigin?: string } = {}): str
     'script-src': dev ? ["'self'", "'unsafe-inline'", dev] : ["'self'"],
     // Inline styles cannot run code; React and virtual lists position rows with them.
     'style-src': dev ? ["'self'", "'unsafe-inline'", dev] : ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:'],
+    // Pictures in messages load from the server by signed links; the user chooses its origin.
+    'img-src': ["'self'", 'data:', 'http:', 'https:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': dev ? [dev, dev.replace(/^http/, 'ws')] : ["'none'"],
     'base-uri': ["'none'"],

@@ -8,3 +8,4 @@ export * from './group-members.js';
 export * from './messages.js';
 export * from './bot-messages.js';
 export * from './message-reactions.js';
+export * from './files.js';

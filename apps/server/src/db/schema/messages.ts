@@ -1,5 +1,6 @@
+import type { Attachment } from '@parley/shared';
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { chatGroups } from './chat-groups.js';
 import { chatRooms } from './chat-rooms.js';
 import { users } from './users.js';
@@ -25,6 +26,8 @@ export const messages = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
     clientId: uuid('client_id'),
+    /** The wire shape of the files it shows (`files` rows hold the same), so a page reads no join. */
+    attachments: jsonb('attachments').$type<Attachment[]>(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }),
     /** A deleted message keeps its row (its place in history) with an empty body. */

@@ -1,7 +1,7 @@
 import type { ChangePasswordRequest, LoginRequest, RegisterRequest, UpdateMeRequest } from '@parley/shared';
 import type { ParleyBridge } from '@parley/shared/ipc';
 import type { AppStore } from '../stores/app-store';
-import { keyOf, type ConversationKey } from '@parley/shared';
+import { keyOf, type Attachment, type ConversationKey } from '@parley/shared';
 import { changePassword, requestPasswordReset, updateMe } from './account-actions';
 import type { ActionContext } from './context';
 import { catchUp, loadOlder, markActiveRead, openConversation } from './conversation-actions';
@@ -25,9 +25,9 @@ export function createActions(ctx: ActionContext) {
     changePassword: (request: ChangePasswordRequest) => changePassword(ctx, request),
     open: (key: ConversationKey) => openConversation(ctx, key),
     loadOlder: (key: ConversationKey) => loadOlder(ctx, key),
-    send: (key: ConversationKey, text: string) => {
+    send: (key: ConversationKey, text: string, attachments?: Attachment[]) => {
       stoppedTyping(key);
-      return sendMessage(ctx, key, text);
+      return sendMessage(ctx, key, text, attachments);
     },
     edit: (key: ConversationKey, id: number, text: string) => editMessage(ctx, key, id, text),
     delete: (key: ConversationKey, id: number) => deleteMessage(ctx, key, id),

@@ -16,6 +16,7 @@ import { isSafeExternalUrl } from '../lib/links';
 import { createListeners } from './listeners';
 import { browserNotifier, type BrowserNotifier } from './web-notify';
 import { readSession, writeSession } from './web-session';
+import { createWebFiles } from './web-files';
 
 const notInBrowser = { code: 'forbidden', message: 'not available in the browser' } as const;
 
@@ -95,6 +96,8 @@ export function createWebBridge(
       onUnauthorized: endSession,
     }),
   );
+
+  const webFiles = createWebFiles({ baseUrl, token: () => session?.token ?? null, rest, onUnauthorized: endSession });
 
   function notifyIfUnseen(event: MessageEvent): void {
     if (!session) return;
@@ -205,7 +208,9 @@ export function createWebBridge(
       changeMessage: (request) => connection.changeMessage(request),
       typing: (payload) => connection.typing(payload),
     },
+    files: webFiles.files,
     events: {
+      onUploadProgress: webFiles.onUploadProgress,
       onServerEvent: (listener) => serverEvents.add(listener),
       onConnectionState: (listener) => connectionStates.add(listener),
       onResync: (listener) => resyncs.add(() => listener()),

@@ -1,4 +1,4 @@
-import { isDeletedMessage, type BotMessage, type ChatMessageState, type Reaction } from '@parley/shared';
+import { isDeletedMessage, type Attachment, type BotMessage, type ChatMessageState, type Reaction } from '@parley/shared';
 
 export type MessageStatus = 'sent' | 'pending' | 'failed';
 
@@ -19,6 +19,8 @@ export interface UiMessage {
   /** Deleted by its author: the row stays as a quiet placeholder, without text. */
   deleted: boolean;
   reactions: Reaction[];
+  /** Files shown with it (rooms and groups); absent when none. */
+  attachments?: Attachment[];
 }
 
 const untouched = { editedAt: null, deleted: false, reactions: [] as Reaction[] };
@@ -37,6 +39,7 @@ export function fromChatMessage(message: ChatMessageState): UiMessage {
     editedAt: deleted ? null : (message.edited_at ?? null),
     deleted,
     reactions: deleted ? [] : (message.reactions ?? []),
+    ...(!deleted && message.attachments?.length ? { attachments: message.attachments } : {}),
   };
 }
 
@@ -71,8 +74,9 @@ export function fromBotMessage(message: BotMessage, selfId: number): UiMessage {
   };
 }
 
-export function pendingMessage(clientId: string, authorId: number, text: string, now: Date): UiMessage {
-  return { key: clientId, id: null, clientId, authorId, text, timestamp: now.toISOString(), status: 'pending', error: null, ...untouched };
+export function pendingMessage(clientId: string, authorId: number, text: string, now: Date, attachments?: Attachment[]): UiMessage {
+  const message: UiMessage = { key: clientId, id: null, clientId, authorId, text, timestamp: now.toISOString(), status: 'pending', error: null, ...untouched };
+  return attachments?.length ? { ...message, attachments } : message;
 }
 
 /**

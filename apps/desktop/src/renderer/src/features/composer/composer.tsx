@@ -1,7 +1,12 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { codePointLength, limits, messageTextSchema } from '@parley/shared';
+import { codePointLength, hasVisibleText, limits, messageTextSchema } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
 import type { ConversationKey } from '@parley/shared';
+import { AttachButton, useFileDrop } from '../attachments/attach-button';
+import { AttachmentChips, useUploadsState } from '../attachments/attachment-chips';
+import { composerUploads } from '../attachments/composer-uploads';
+import { uploadTargetOf } from '../attachments/uploads-store';
+import '../attachments/attachments.css';
 import './composer.css';
 
 // The counter appears once a message is close enough to the limit to matter.
@@ -15,7 +20,12 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
   const ref = useRef<HTMLTextAreaElement>(null);
   const length = codePointLength(text);
   const over = length > limits.messageMaxCodePoints;
-  const sendable = messageTextSchema.safeParse(text).success;
+  const files = useUploadsState(composerUploads, conversation);
+  const takesFiles = uploadTargetOf(conversation) !== null;
+  const drop = useFileDrop((chosen) => void composerUploads.add(conversation, chosen), takesFiles);
+  // Files alone may go without text; nothing goes while a file is still on its way or failed.
+  const filesOnly = files.ready > 0 && !hasVisibleText(text);
+  const sendable = !files.busy && (filesOnly || messageTextSchema.safeParse(text).success);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -31,7 +41,7 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
   function send() {
     if (!sendable) return;
     setDrafts((d) => ({ ...d, [conversation]: '' }));
-    void actions.send(conversation, text);
+    void actions.send(conversation, filesOnly ? '' : text, takesFiles ? composerUploads.takeReady(conversation) : undefined);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -43,13 +53,16 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
 
   return (
     <form
-      className="composer"
+      className={drop.over ? 'composer dropping' : 'composer'}
       onSubmit={(e) => {
         e.preventDefault();
         send();
       }}
+      {...drop.handlers}
     >
+      {takesFiles ? <AttachmentChips uploads={composerUploads} conversation={conversation} /> : null}
       <div className={over ? 'composer-box over' : 'composer-box'}>
+        {takesFiles ? <AttachButton onFiles={(chosen) => void composerUploads.add(conversation, chosen)} /> : null}
         <textarea
           id="composer-input"
           ref={ref}
@@ -61,6 +74,12 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
             if (e.target.value !== '') actions.typing(conversation);
           }}
           onKeyDown={onKeyDown}
+          onPaste={(event) => {
+            const pasted = [...event.clipboardData.files];
+            if (!takesFiles || pasted.length === 0) return;
+            event.preventDefault();
+            void composerUploads.add(conversation, pasted);
+          }}
           aria-describedby={length >= counterFrom ? 'composer-counter' : undefined}
         />
         {length >= counterFrom ? (

@@ -10,6 +10,7 @@ import { MessageActions } from '../message-changes/message-actions';
 import { MessageEditBox } from '../message-changes/message-edit-box';
 import { ReactionChips } from '../message-changes/reaction-chips';
 import '../message-changes/message-changes.css';
+import { MessageAttachments } from '../attachments/message-attachments';
 
 export const MessageRow = memo(function MessageRow({ message, showHeader, conversation }: { message: UiMessage; showHeader: boolean; conversation: ConversationKey }) {
   const author = useApp((s) => (message.authorId === null ? null : s.users[message.authorId] ?? (s.self?.user_id === message.authorId ? s.self : undefined)));
@@ -52,9 +53,10 @@ export const MessageRow = memo(function MessageRow({ message, showHeader, conver
               (edited)
             </span>
           </div>
-        ) : (
+        ) : message.text !== '' || !message.attachments ? (
           <MessageText text={message.text} />
-        )}
+        ) : null}
+        {message.attachments && !message.deleted ? <MessageAttachments attachments={message.attachments} /> : null}
         {message.id !== null && !message.deleted ? (
           <ReactionChips reactions={message.reactions} messageId={message.id} conversation={conversation} />
         ) : null}

@@ -1,0 +1,3 @@
+import { fileSuite } from './support/file-suite.js';
+
+fileSuite('disk');
