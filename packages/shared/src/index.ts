@@ -8,6 +8,8 @@ export * from './schemas/messages.js';
 export * from './schemas/rooms.js';
 export * from './schemas/groups.js';
 export * from './schemas/notifications.js';
+export * from './schemas/search.js';
+export * from './search-terms.js';
 export * from './events/names.js';
 export * from './events/chat.js';
 export * from './events/broadcasts.js';

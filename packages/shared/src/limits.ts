@@ -43,6 +43,8 @@ export const rateLimitDefaults = {
     groupPresence: { burst: 30, perHour: 3600 },
     /** `PUT /notifications`, announced to the user's own sockets. */
     markRead: { burst: 60, perHour: 5 * 3600 },
+    /** `GET /search`: not a write, but the one read whose cost grows with the workspace. */
+    search: { burst: 30, perHour: 2 * 3600 },
   } satisfies Record<string, BucketLimit>,
   /** The most keys (addresses, users) one limiter keeps in a server's memory: about 22 MB at the cap. */
   keysPerLimiter: 100_000,

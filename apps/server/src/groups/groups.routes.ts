@@ -112,6 +112,7 @@ export function groupsRoutes(ctx: AppContext): Router {
       present_user_ids: presentIds,
       messages: page.items.map(toChatMessage),
       has_more: page.hasMore,
+      ...(page.hasMoreAfter === undefined ? {} : { has_more_after: page.hasMoreAfter }),
     });
   });
 

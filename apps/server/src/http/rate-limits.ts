@@ -121,6 +121,7 @@ export function createRateLimits(
     groupRename: bucket('groupRename', d.writes.groupRename),
     groupPresence: bucket('groupPresence', d.writes.groupPresence),
     markRead: bucket('markRead', d.writes.markRead),
+    search: bucket('search', d.writes.search),
   };
 
   return {

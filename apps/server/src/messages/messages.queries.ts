@@ -20,9 +20,18 @@ const messageColumns = {
  * value is an integer written into the text (`intLiteral`): one round trip, planned for them.
  */
 export function pageQuery(conversation: SQL, page: PageRequest): SQL {
+  const columns = sql`select id, sender_id, body, client_id, created_at from messages`;
+  if (page.bound?.op === 'around') {
+    // Two walks of the same index from the message outwards, one each way.
+    const at = intLiteral(page.bound.id);
+    return sql`
+      (${columns} where ${conversation} and id < ${at} order by id desc limit ${intLiteral(page.bound.before)})
+      union all
+      (${columns} where ${conversation} and id >= ${at} order by id asc limit ${intLiteral(page.bound.after)})`;
+  }
   const bound = page.bound ? sql` and id ${sql.raw(page.bound.op === 'lt' ? '<' : '>')} ${intLiteral(page.bound.id)}` : sql``;
   return sql`
-    select id, sender_id, body, client_id, created_at from messages
+    ${columns}
     where ${conversation}${bound}
     order by id ${sql.raw(page.order)}
     limit ${intLiteral(page.limit)}`;

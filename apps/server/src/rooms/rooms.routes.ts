@@ -51,6 +51,7 @@ export function roomsRoutes(ctx: AppContext): Router {
       other_user: toUserWithPresence(room.other, online),
       messages: page.items.map(toChatMessage),
       has_more: page.hasMore,
+      ...(page.hasMoreAfter === undefined ? {} : { has_more_after: page.hasMoreAfter }),
     });
   });
 

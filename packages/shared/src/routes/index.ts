@@ -2,3 +2,4 @@
 export * from './define.js';
 export * from './auth.js';
 export * from './chats.js';
+export * from './search.js';

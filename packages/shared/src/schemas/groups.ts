@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './common.js';
+import { hasMoreAfterSchema, idSchema } from './common.js';
 import { chatMessageSchema } from './messages.js';
 import { groupNameSchema } from './text.js';
 
@@ -22,6 +22,7 @@ export const chatGroupResponseSchema = chatGroupSchema.extend({
   present_user_ids: z.array(idSchema),
   messages: z.array(chatMessageSchema),
   has_more: z.boolean(),
+  has_more_after: hasMoreAfterSchema,
 });
 export type ChatGroupResponse = z.infer<typeof chatGroupResponseSchema>;
 

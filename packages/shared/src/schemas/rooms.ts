@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './common.js';
+import { hasMoreAfterSchema, idSchema } from './common.js';
 import { chatMessageSchema } from './messages.js';
 import { userWithPresenceSchema } from './users.js';
 
@@ -19,5 +19,6 @@ export const chatRoomResponseSchema = z.object({
   other_user: userWithPresenceSchema,
   messages: z.array(chatMessageSchema),
   has_more: z.boolean(),
+  has_more_after: hasMoreAfterSchema,
 });
 export type ChatRoomResponse = z.infer<typeof chatRoomResponseSchema>;

@@ -27,6 +27,8 @@ export const messages = pgTable(
     // A retry with the same client_id finds the first message; NULLs never collide.
     // The bot's "find" matches `body ILIKE '%term%'`; trigrams let that use an index (pg_trgm).
     index('messages_body_trgm_idx').using('gin', t.body.op('gin_trgm_ops')),
+    // Search matches short words at the start of a word through the `simple` full-text config.
+    index('messages_body_fts_idx').using('gin', sql`to_tsvector('simple', ${t.body})`),
     uniqueIndex('messages_sender_client_id_key').on(t.senderId, t.clientId),
     check('messages_one_conversation', sql`(${t.roomId} is null) <> (${t.groupId} is null)`),
   ],
