@@ -2,6 +2,7 @@ import { searchResponseSchema, type SearchResponse, type SearchResult } from '@p
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, signUp, type SignedUp } from './support/http.js';
+import { recentWindow } from '../src/search/search.queries.js';
 import { useServer } from './support/server.js';
 import { connect, send, type ClientSocket } from './support/sockets.js';
 
@@ -62,7 +63,8 @@ beforeAll(async () => {
 describe('GET /search', () => {
   it('finds a word in every conversation the caller can read, newest first, with who and where', async () => {
     const page = await search(ada, 'deploy');
-    expect(texts(page)).toEqual(['echo: how do I deploy', 'how do I deploy', 'deploy notes are in the wiki', 'redeploy the <b>staging</b> box', 'The Deployment went fine']);
+    expect(texts(page)).toEqual(['echo: how do I deploy', 'how do I deploy', 'deploy notes are in the wiki', 'The Deployment went fine']);
+    expect(page.match).toBe('word_start');
     const [botReply, botTurn, inGroup, inRoom] = page.results as [SearchResult, SearchResult, SearchResult, SearchResult];
     expect(botReply).toMatchObject({ chat_type: 'bot', sender: null, conversation_name: 'Parley Bot' });
     expect(botTurn).toMatchObject({ chat_type: 'bot', sender: { user_id: ada.user.user_id } });
@@ -86,10 +88,18 @@ describe('GET /search', () => {
     expect(texts(await search(eve, 'deploy'))).toEqual(['echo: deploy reminder for eve', 'deploy reminder for eve', 'hidden deploy schedule', 'secret deploy plan']);
   });
 
-  it('matches any case, inside words for three letters or more, at word starts for shorter ones', async () => {
+  it('matches the start of words in any case, and every word of the query', async () => {
     expect(texts(await search(ada, 'DEPLOYMENT'))).toEqual(['The Deployment went fine']);
-    expect(texts(await search(ada, 'ploy fine'))).toEqual(['The Deployment went fine']);
     expect(texts(await search(ada, 'wi'))).toEqual(['deploy notes are in the wiki']);
+    expect(texts(await search(ada, 'deploy, wiki!'))).toEqual(['deploy notes are in the wiki']);
+    expect(texts(await search(ada, 'deploy nothing'))).toEqual([]);
+  });
+
+  it('looks inside words when word starts find nothing, for words of three letters or more', async () => {
+    const inside = await search(ada, 'ploy fine');
+    expect(texts(inside)).toEqual(['The Deployment went fine']);
+    expect(inside.match).toBe('inside_words');
+    expect(inside.results[0]?.highlights).toEqual([[6, 10], [20, 24]]);
     expect(texts(await search(ada, 'ki'))).toEqual([]);
   });
 
@@ -97,6 +107,8 @@ describe('GET /search', () => {
     const [result] = (await search(bob, 'staging redeploy')).results;
     expect(result?.message.message).toBe('redeploy the <b>staging</b> box');
     expect(result?.highlights).toEqual([[0, 8], [16, 23]]);
+    const [fine] = (await search(ada, 'fine')).results;
+    expect(fine?.highlights).toEqual([[20, 24]]);
   });
 
   it('shows a renamed person under the new name', async () => {
@@ -122,6 +134,25 @@ describe('GET /search', () => {
     } while (before !== undefined && pages < 10);
     expect(pages).toBe(3);
     expect(seen).toEqual(Array.from({ length: 45 }, (_, i) => `pager ${45 - i}`));
+    // Pages found inside words stay inside words.
+    const inside = await search(ada, 'ager');
+    expect(inside.match).toBe('inside_words');
+    expect(inside.next_before).toMatch(/\.i$/);
+    const second = await search(ada, 'ager', inside.next_before ?? undefined);
+    expect(second.match).toBe('inside_words');
+    expect([...texts(inside), ...texts(second)]).toEqual(Array.from({ length: 40 }, (_, i) => `pager ${45 - i}`));
+  });
+
+  it('finds matches on both sides of the newest messages it reads in order', async () => {
+    const body = (text: string) => sql`
+      insert into messages (room_id, sender_id, body, created_at) values (${roomId}::bigint, ${ada.user.user_id}::bigint, ${text}, now())`;
+    await server().db.rows(body('walrus old'));
+    await server().db.rows(sql`
+      insert into messages (room_id, sender_id, body, created_at)
+      select ${roomId}::bigint, ${ada.user.user_id}::bigint, 'filler ' || i, now() from generate_series(1, ${recentWindow + 500}::int) i`);
+    await server().db.rows(body('walrus new'));
+    expect(texts(await search(ada, 'walrus'))).toEqual(['walrus new', 'walrus old']);
+    expect(texts(await search(ada, 'alrus'))).toEqual(['walrus new', 'walrus old']);
   });
 
   it('refuses a query without words, one too long, or a malformed cursor', async () => {

@@ -9,8 +9,9 @@ export const searchLimits = {
   maxWords: 8,
   wordMaxCodePoints: 64,
   /**
-   * A word this long or longer matches anywhere inside a word of the message (a trigram index
-   * can serve it); a shorter one only at the start of a word (the full-text index serves that).
+   * Words match the start of a word of the message (the full-text index); when that finds
+   * nothing, a word this long or longer is looked for inside words too (the trigram index: a
+   * shorter one has no trigram to look up).
    */
   infixMinCodePoints: 3,
   pageSize: 20,
@@ -33,19 +34,27 @@ function isWordCodePoint(char: string | undefined): boolean {
   return char !== undefined && /[\p{L}\p{M}\p{N}]/u.test(char);
 }
 
+/** How the words of a search were matched: at the start of words, or (a fallback) inside them too. */
+export type SearchMatch = 'word_start' | 'inside_words';
+
+/** Whether a word can be looked for inside words (`inside_words`): long enough to have a trigram. */
+export function matchesInsideWords(word: string, match: SearchMatch): boolean {
+  return match === 'inside_words' && Array.from(word).length >= searchLimits.infixMinCodePoints;
+}
+
 /**
- * Where the words occur in `text`, as sorted, merged `[start, end)` ranges in code points: a
- * long word anywhere, a short one at the start of a word, compared case-insensitively code point
- * by code point (so the offsets stay those of the text as stored).
+ * Where the words occur in `text`, as sorted, merged `[start, end)` ranges in code points, at the
+ * start of a word or, for `inside_words`, a long one anywhere; compared case-insensitively code
+ * point by code point (so the offsets stay those of the text as stored).
  */
-export function highlightRanges(text: string, words: string[]): [number, number][] {
+export function highlightRanges(text: string, words: string[], match: SearchMatch = 'word_start'): [number, number][] {
   const chars = Array.from(text);
   const lower = chars.map((c) => c.toLowerCase());
   const ranges: [number, number][] = [];
   for (const word of words) {
     const target = Array.from(word).map((c) => c.toLowerCase());
     if (target.length === 0) continue;
-    const anywhere = target.length >= searchLimits.infixMinCodePoints;
+    const anywhere = matchesInsideWords(word, match);
     for (let at = 0; at + target.length <= lower.length; at++) {
       if (!anywhere && isWordCodePoint(chars[at - 1])) continue;
       let matches = true;

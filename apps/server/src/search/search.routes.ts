@@ -14,7 +14,7 @@ export function searchRoutes(ctx: AppContext): Router {
     const query = parseOrThrow(searchQuerySchema, req.query);
     await ctx.rateLimits.write('search', user.user_id);
     const page = await searchPage(ctx.db, publicSummary(user), searchWords(query.q), parseCursor(query.before));
-    reply(res, routes.search, { results: page.results, next_before: page.next });
+    reply(res, routes.search, { results: page.results, next_before: page.next, match: page.match });
   });
   return router;
 }

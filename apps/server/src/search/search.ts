@@ -1,4 +1,4 @@
-import { highlightRanges, searchLimits, type SearchResult, type UserSummary } from '@parley/shared';
+import { highlightRanges, matchesInsideWords, searchLimits, type SearchMatch, type SearchResult, type UserSummary } from '@parley/shared';
 import type { Database } from '../db/client.js';
 import { toBotMessage, toChatMessage } from '../messages/message-shapes.js';
 import { formatCursor, type SearchCursor } from './search-cursor.js';
@@ -9,12 +9,13 @@ export const botConversationName = 'Parley Bot';
 export interface SearchPage {
   results: SearchResult[];
   next: string | null;
+  match: SearchMatch;
 }
 
 type Entry = { kind: 'message'; found: FoundMessage } | { kind: 'bot'; found: FoundBotMessage };
 
-function toResult(entry: Entry, words: string[], me: UserSummary): SearchResult {
-  const highlights = highlightRanges(entry.found.body, words);
+function toResult(entry: Entry, words: string[], match: SearchMatch, me: UserSummary): SearchResult {
+  const highlights = highlightRanges(entry.found.body, words, match);
   if (entry.kind === 'bot') {
     const { found } = entry;
     return {
@@ -51,14 +52,26 @@ function toResult(entry: Entry, words: string[], me: UserSummary): SearchResult 
 }
 
 /**
- * One page of a search over every conversation `me` can read, newest first: the two sides are
- * read a page and one each, merged by time, and each side's bound moves past what was shown.
+ * One page of a search over every conversation `me` can read, newest first. Words match the
+ * start of words; a first page that finds nothing that way looks inside words (when a word is
+ * long enough), and the cursor keeps that choice for the pages after it.
  */
 export async function searchPage(db: Database, me: UserSummary, words: string[], cursor: SearchCursor): Promise<SearchPage> {
+  if (cursor.match !== null) return matchedPage(db, me, words, cursor, cursor.match);
+  const page = await matchedPage(db, me, words, cursor, 'word_start');
+  if (page.results.length > 0 || !words.some((word) => matchesInsideWords(word, 'inside_words'))) return page;
+  return matchedPage(db, me, words, cursor, 'inside_words');
+}
+
+/**
+ * The two sides are read a page and one each, merged by time, and each side's bound moves past
+ * what was shown.
+ */
+async function matchedPage(db: Database, me: UserSummary, words: string[], cursor: SearchCursor, match: SearchMatch): Promise<SearchPage> {
   const size = searchLimits.pageSize;
   const [messages, bot] = await Promise.all([
-    cursor.messagesBefore === 0 ? [] : searchConversations(db, me.user_id, words, cursor.messagesBefore, size + 1),
-    cursor.botBefore === 0 ? [] : searchBotChat(db, me.user_id, words, cursor.botBefore, size + 1),
+    cursor.messagesBefore === 0 ? [] : searchConversations(db, me.user_id, words, match, cursor.messagesBefore, size + 1),
+    cursor.botBefore === 0 ? [] : searchBotChat(db, me.user_id, words, match, cursor.botBefore, size + 1),
   ]);
   const entries: Entry[] = [
     ...messages.map((found) => ({ kind: 'message' as const, found })),
@@ -74,6 +87,6 @@ export async function searchPage(db: Database, me: UserSummary, words: string[],
     const last = taken[taken.length - 1];
     return last ? last.found.id : rows[0]!.id + 1;
   };
-  const next: SearchCursor = { messagesBefore: boundOf('message', messages), botBefore: boundOf('bot', bot) };
-  return { results: shown.map((entry) => toResult(entry, words, me)), next: formatCursor(next) };
+  const next = formatCursor({ messagesBefore: boundOf('message', messages), botBefore: boundOf('bot', bot), match });
+  return { results: shown.map((entry) => toResult(entry, words, match, me)), next, match };
 }

@@ -15,7 +15,7 @@ export const searchQuerySchema = z.object({
     .refine((q) => searchWords(q).length > 0, 'must hold a word (letters or digits)'),
   before: z
     .string()
-    .regex(/^[0-9]{1,19}\.[0-9]{1,19}$/, 'must be the next_before of an earlier page')
+    .regex(/^[0-9]{1,19}\.[0-9]{1,19}(\.i)?$/, 'must be the next_before of an earlier page')
     .optional(),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
@@ -65,5 +65,10 @@ export const searchResponseSchema = z.object({
   results: z.array(searchResultSchema),
   /** The cursor of the next (older) page, or null when this is the last. */
   next_before: z.string().nullable(),
+  /**
+   * `word_start`: each word begins a word of the message. `inside_words`: nothing matched that
+   * way, so words of three letters or more were looked for inside words too.
+   */
+  match: z.enum(['word_start', 'inside_words']),
 });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;

@@ -1,0 +1,16 @@
+import postgres from 'postgres';
+import { openDatabase } from '../src/db/client.js';
+import { migrate } from './bench-server.js';
+import { seedWorkspace } from './search.js';
+import { StatementLog, type BenchDatabase } from './bench-database.js';
+const admin = postgres('postgres://postgres@127.0.0.1:5432/postgres', { max: 1 });
+await admin.unsafe('drop database if exists cf_search_explore with (force)');
+await admin.unsafe('create database cf_search_explore');
+await admin.end();
+const url = 'postgres://postgres@127.0.0.1:5432/cf_search_explore';
+const db = openDatabase({ kind: 'postgres', url });
+const raw = postgres(url, { max: 1, onnotice: () => undefined });
+const bench: BenchDatabase = { label: 'x', db, log: new StatementLog(), raw: async (t, p = []) => [...(await raw.unsafe(t, p as never[]))] as Record<string, unknown>[] };
+await migrate(db);
+console.log(await seedWorkspace(bench, 1_000_000));
+await raw.end(); await db.close();
