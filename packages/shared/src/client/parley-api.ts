@@ -2,6 +2,8 @@ import type { HistoryPage } from '../ipc/contract.js';
 import type { LoginRequest, RegisterRequest } from '../schemas/auth.js';
 import type { CreateGroupRequest } from '../schemas/groups.js';
 import type { MarkReadRequest } from '../schemas/notifications.js';
+import type { SearchQuery } from '../schemas/search.js';
+import { searchRoutes } from '../routes/search.js';
 import { authRoutes } from '../routes/auth.js';
 import { botRoutes, groupRoutes, notificationRoutes, roomRoutes, userRoutes } from '../routes/chats.js';
 import { routePath, type Route } from '../routes/define.js';
@@ -44,6 +46,7 @@ export function createParleyApi(deps: HttpDeps) {
     createGroup: (body: CreateGroupRequest) => call(groupRoutes.create, { body }),
     renameGroup: (groupId: number, name: string) =>
       call(groupRoutes.rename, { params: { id: groupId }, body: { chat_group_name: name } }),
+    search: (query: SearchQuery) => call(searchRoutes.search, { query: { q: query.q, before: query.before } }),
   };
 }
 

@@ -9,10 +9,12 @@ import type {
 import type { BotHistoryResponse } from '../schemas/messages.js';
 import type { MarkReadRequest, NotificationsResponse } from '../schemas/notifications.js';
 import type { ChatRoomResponse, ChatRoomsResponse } from '../schemas/rooms.js';
+import type { SearchQuery, SearchResponse } from '../schemas/search.js';
 import type { SelfUser, UsersResponse } from '../schemas/users.js';
 import type { MessageSend, SendAck, SimpleAck } from '../events/chat.js';
 import type { ServerEvent } from '../events/maps.js';
 import type { ConversationRef } from '../conversation.js';
+import type { HistoryPage } from './contract.js';
 
 export type { ServerEvent, ConversationRef };
 
@@ -80,13 +82,15 @@ export interface ParleyBridge {
     users(): Promise<Result<UsersResponse>>;
     notifications(): Promise<Result<NotificationsResponse>>;
     markRead(request: MarkReadRequest): Promise<Result<null>>;
-    botHistory(page: { until?: number; after?: number }): Promise<Result<BotHistoryResponse>>;
+    botHistory(page: HistoryPage): Promise<Result<BotHistoryResponse>>;
     chatRooms(): Promise<Result<ChatRoomsResponse>>;
-    chatRoom(roomId: number, page: { until?: number; after?: number }): Promise<Result<ChatRoomResponse>>;
+    chatRoom(roomId: number, page: HistoryPage): Promise<Result<ChatRoomResponse>>;
     chatGroups(): Promise<Result<ChatGroupsResponse>>;
-    chatGroup(groupId: number, page: { until?: number; after?: number }): Promise<Result<ChatGroupResponse>>;
+    chatGroup(groupId: number, page: HistoryPage): Promise<Result<ChatGroupResponse>>;
     createGroup(request: CreateGroupRequest): Promise<Result<ChatGroup>>;
     renameGroup(groupId: number, name: string): Promise<Result<ChatGroup>>;
+    /** Messages of every conversation the user can read, newest first; `before` pages older. */
+    search(query: SearchQuery): Promise<Result<SearchResponse>>;
   };
 
   chat: {

@@ -43,8 +43,12 @@ export function defineInvoke<D extends BridgeDomain, M extends BridgeMethod<D>, 
   return { domain, method, channel: `${ipcPrefix}${domain}:${kebab(method)}`, args };
 }
 
-/** A history page: `until` pages older, `after` catches up newer (both message ids). */
+/** A history page: `until` pages older, `after` catches up newer, `around` opens at a message (message ids). */
 export const historyPageSchema = z
-  .object({ until: z.number().int().positive().optional(), after: z.number().int().positive().optional() })
+  .object({
+    until: z.number().int().positive().optional(),
+    after: z.number().int().positive().optional(),
+    around: z.number().int().positive().optional(),
+  })
   .strict();
 export type HistoryPage = z.infer<typeof historyPageSchema>;
