@@ -3,7 +3,8 @@ import type { ParleyBridge } from '@parley/shared/ipc';
 import type { AppStore } from '../stores/app-store';
 import { keyOf, type ConversationKey } from '@parley/shared';
 import type { ActionContext } from './context';
-import { catchUp, loadOlder, markActiveRead, openConversation } from './conversation-actions';
+import { catchUp, loadOlder, markActiveRead, openConversation, openConversationAt } from './conversation-actions';
+import { runSearch } from './search-actions';
 import { loadDirectory } from './directory-actions';
 import { retryMessage, retryUnconfirmed, sendMessage } from './send-actions';
 import { handleServerEvent } from './server-events';
@@ -19,6 +20,8 @@ export function createActions(ctx: ActionContext) {
     register: (request: RegisterRequest) => register(ctx, request),
     logout: () => logout(ctx),
     open: (key: ConversationKey) => openConversation(ctx, key),
+    openAt: (key: ConversationKey, messageId: number) => openConversationAt(ctx, key, messageId),
+    search: (query: string, more = false) => runSearch(ctx, query, more),
     loadOlder: (key: ConversationKey) => loadOlder(ctx, key),
     send: (key: ConversationKey, text: string) => sendMessage(ctx, key, text),
     retry: (key: ConversationKey, clientId: string) => retryMessage(ctx, key, clientId),

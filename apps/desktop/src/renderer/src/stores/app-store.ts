@@ -3,11 +3,20 @@ import { useShallow } from 'zustand/react/shallow';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice';
 import { createDirectorySlice, type DirectorySlice } from './directory-slice';
+import { createDraftsSlice, type DraftsSlice } from './drafts-slice';
+import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createUnreadSlice, type UnreadSlice } from './unread-slice';
 
-export type AppState = SessionSlice & DirectorySlice & ConversationsSlice & UnreadSlice & ConnectionSlice & UiSlice;
+export type AppState = SessionSlice &
+  DirectorySlice &
+  ConversationsSlice &
+  UnreadSlice &
+  ConnectionSlice &
+  UiSlice &
+  DraftsSlice &
+  SearchSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The slices combined once; tests make a fresh store per case. */
@@ -19,6 +28,8 @@ export function createAppStore(): AppStore {
     ...createUnreadSlice(...a),
     ...createConnectionSlice(...a),
     ...createUiSlice(...a),
+    ...createDraftsSlice(...a),
+    ...createSearchSlice(...a),
   }));
 }
 

@@ -19,6 +19,12 @@ export interface ConversationState {
   loadingOlder: boolean;
   status: 'loading' | 'ready' | 'error';
   error: string | null;
+  /** Opened at a message (a search result): newer history exists beyond the last message held. */
+  hasNewer: boolean;
+  /** The message the view was opened at, shown in the middle and marked. */
+  focusId: number | null;
+  /** The first message that was unread when the conversation was opened: the "New messages" line. */
+  firstUnreadId: number | null;
 }
 
 export const emptyConversation: ConversationState = {
@@ -28,6 +34,9 @@ export const emptyConversation: ConversationState = {
   loadingOlder: false,
   status: 'loading',
   error: null,
+  hasNewer: false,
+  focusId: null,
+  firstUnreadId: null,
 };
 
 export interface ConversationsSlice {
@@ -60,7 +69,16 @@ export const createConversationsSlice: StateCreator<AppState, [], [], Conversati
 /** A fresh first page: the newest messages, replacing what was held except unconfirmed sends. */
 export function withLatestPage(current: ConversationState, page: UiMessage[], hasMore: boolean): ConversationState {
   const unconfirmed = current.messages.filter((m) => m.id === null);
-  return { ...current, messages: mergeMessages(unconfirmed, page), hasMore, status: 'ready', error: null };
+  return { ...current, messages: mergeMessages(unconfirmed, page), hasMore, status: 'ready', error: null, hasNewer: false, focusId: null };
+}
+
+/**
+ * A page around one message (`around`): it replaces what was held, since what lies between it
+ * and the newest messages is not loaded; `hasNewer` says that gap exists.
+ */
+export function withPageAround(current: ConversationState, page: UiMessage[], hasMore: boolean, hasNewer: boolean, focusId: number): ConversationState {
+  const unconfirmed = hasNewer ? [] : current.messages.filter((m) => m.id === null);
+  return { ...current, messages: mergeMessages(unconfirmed, page), hasMore, hasNewer, focusId, firstUnreadId: null, status: 'ready', error: null };
 }
 
 /** An older page (`until`): prepended, merged by id; has_more now speaks for the oldest end. */

@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { codePointLength, limits, messageTextSchema } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
+import { appStore, useApp } from '../../stores/app-store';
 import type { ConversationKey } from '@parley/shared';
 import './composer.css';
 
@@ -8,10 +9,10 @@ import './composer.css';
 const counterFrom = limits.messageMaxCodePoints - 500;
 const maxHeightPx = 200;
 
-/** Enter sends, Shift+Enter starts a new line; drafts are kept per conversation. */
+/** Enter sends, Shift+Enter starts a new line; drafts are kept per conversation, across restarts. */
 export function Composer({ conversation, placeholder }: { conversation: ConversationKey; placeholder: string }) {
-  const [drafts, setDrafts] = useState<Partial<Record<ConversationKey, string>>>({});
-  const text = drafts[conversation] ?? '';
+  const text = useApp((s) => s.drafts[conversation] ?? '');
+  const setDraft = (next: string) => appStore.getState().setDraft(conversation, next);
   const ref = useRef<HTMLTextAreaElement>(null);
   const length = codePointLength(text);
   const over = length > limits.messageMaxCodePoints;
@@ -30,7 +31,7 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
 
   function send() {
     if (!sendable) return;
-    setDrafts((d) => ({ ...d, [conversation]: '' }));
+    setDraft('');
     void actions.send(conversation, text);
   }
 
@@ -56,7 +57,7 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
           rows={1}
           value={text}
           placeholder={placeholder}
-          onChange={(e) => setDrafts((d) => ({ ...d, [conversation]: e.target.value }))}
+          onChange={(e) => setDraft(e.target.value)}
           onKeyDown={onKeyDown}
           aria-describedby={length >= counterFrom ? 'composer-counter' : undefined}
         />

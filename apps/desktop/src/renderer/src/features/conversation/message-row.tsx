@@ -7,13 +7,24 @@ import { formatDay, formatTime, fullName, notSentLabel } from '../../lib/format'
 import { Avatar } from '../../ui/avatar';
 import { MessageText } from './message-text';
 
-export const MessageRow = memo(function MessageRow({ message, showHeader, conversation }: { message: UiMessage; showHeader: boolean; conversation: ConversationKey }) {
+export const MessageRow = memo(function MessageRow({
+  message,
+  showHeader,
+  conversation,
+  focused = false,
+}: {
+  message: UiMessage;
+  showHeader: boolean;
+  conversation: ConversationKey;
+  /** The message a search result opened: marked until another place is opened. */
+  focused?: boolean;
+}) {
   const author = useApp((s) => (message.authorId === null ? null : s.users[message.authorId] ?? (s.self?.user_id === message.authorId ? s.self : undefined)));
   const name = message.authorId === null ? 'Parley Bot' : author ? fullName(author) : 'Unknown user';
   const time = formatTime(message.timestamp);
-  const classes = ['message', showHeader ? 'with-header' : 'continued', message.status].join(' ');
+  const classes = ['message', showHeader ? 'with-header' : 'continued', message.status, focused ? 'focused' : ''].join(' ');
   return (
-    <article className={classes} aria-label={`${name}, ${time}`}>
+    <article className={classes} aria-label={`${name}, ${time}`} aria-current={focused ? 'location' : undefined}>
       <div className="message-gutter">
         {showHeader ? (
           <Avatar user={message.authorId === null ? null : author ?? { user_id: message.authorId, first_name: '?', last_name: '' }} />

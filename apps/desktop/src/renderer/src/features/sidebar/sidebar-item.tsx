@@ -2,17 +2,29 @@ import type { ReactNode } from 'react';
 import { useApp } from '../../stores/app-store';
 import type { ConversationKey } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
+import './sidebar-draft.css';
 
 /** One conversation in the sidebar; its accessible name is the label then "N unread". */
 export function SidebarItem({ conversation, label, leading, trailing }: { conversation: ConversationKey; label: string; leading: ReactNode; trailing?: ReactNode }) {
   const unread = useApp((s) => s.unread[conversation] ?? 0);
   const active = useApp((s) => s.active === conversation);
-  const classes = ['sidebar-item', active ? 'active' : '', unread > 0 ? 'has-unread' : ''].join(' ');
+  // The open conversation's draft is in its composer; the others show theirs here.
+  const draft = useApp((s) => (s.active === conversation ? '' : (s.drafts[conversation] ?? '').trim()));
+  const classes = ['sidebar-item', active ? 'active' : '', unread > 0 ? 'has-unread' : '', draft ? 'has-draft' : ''].join(' ');
   return (
     <li>
       <button type="button" className={classes} aria-current={active ? 'page' : undefined} onClick={() => void actions.open(conversation)}>
         {leading}
-        <span className="sidebar-label">{label}</span>
+        {draft ? (
+          <span className="sidebar-label with-draft">
+            <span className="sidebar-name">{label}</span>
+            <span className="sidebar-draft">
+              <span className="sidebar-draft-tag">Draft:</span> {draft.split('\n')[0]}
+            </span>
+          </span>
+        ) : (
+          <span className="sidebar-label">{label}</span>
+        )}
         {trailing}
         {unread > 0 ? (
           <>

@@ -5,6 +5,7 @@ import { selectGroupIds, selectPeopleIds } from '../../stores/sidebar-selectors'
 import { fullName } from '../../lib/format';
 import { Avatar } from '../../ui/avatar';
 import { NewGroupDialog } from '../groups/new-group-dialog';
+import { SearchButton } from '../search/search-panel';
 import { GroupItem } from './group-item';
 import { PersonItem } from './person-item';
 import { SidebarItem } from './sidebar-item';
@@ -24,6 +25,7 @@ export function Sidebar() {
         </span>
         <span className="sidebar-title">Parley</span>
       </header>
+      <SearchButton />
 
       <div className="sidebar-scroll">
         <ul className="sidebar-list">
