@@ -75,14 +75,24 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
         : null;
   const reached = useRef<string | null>(null);
   useLayoutEffect(() => {
-    if (state.status !== 'ready' || !target || target.index < 0 || reached.current === target.id) return;
+    if (state.status !== 'ready') return;
+    if (!target) {
+      // Back from a place in the past to the newest messages: follow the end again.
+      if (reached.current?.startsWith('focus:')) {
+        reached.current = null;
+        atBottom.current = true;
+        virtualizer.scrollToIndex(rows.length, { align: 'end' });
+      }
+      return;
+    }
+    if (target.index < 0 || reached.current === target.id) return;
     reached.current = target.id;
     atBottom.current = false;
     virtualizer.scrollToIndex(target.index + 1, { align: target.align });
     // Measured rows move the place: settle on it again once they are.
     const id = requestAnimationFrame(() => virtualizer.scrollToIndex(target.index + 1, { align: target.align }));
     return () => cancelAnimationFrame(id);
-  }, [state.status, target?.id, target?.index, target?.align, virtualizer]);
+  }, [state.status, target?.id, target?.index, target?.align, rows.length, virtualizer]);
 
   // Until the rows are measured, the end moves; follow it while the user has not scrolled away.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useApp } from '../../stores/app-store';
 import type { ConversationKey } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
@@ -10,15 +10,23 @@ export function SidebarItem({ conversation, label, leading, trailing }: { conver
   const active = useApp((s) => s.active === conversation);
   // The open conversation's draft is in its composer; the others show theirs here.
   const draft = useApp((s) => (s.active === conversation ? '' : (s.drafts[conversation] ?? '').trim()));
+  const draftId = useId();
   const classes = ['sidebar-item', active ? 'active' : '', unread > 0 ? 'has-unread' : '', draft ? 'has-draft' : ''].join(' ');
   return (
     <li>
-      <button type="button" className={classes} aria-current={active ? 'page' : undefined} onClick={() => void actions.open(conversation)}>
+      <button
+        type="button"
+        className={classes}
+        aria-current={active ? 'page' : undefined}
+        aria-describedby={draft ? draftId : undefined}
+        onClick={() => void actions.open(conversation)}
+      >
         {leading}
         {draft ? (
           <span className="sidebar-label with-draft">
             <span className="sidebar-name">{label}</span>
-            <span className="sidebar-draft">
+            {/* A description, not part of the name: "Bob Babbage 2 unread" stays what it was. */}
+            <span className="sidebar-draft" id={draftId} aria-hidden="true">
               <span className="sidebar-draft-tag">Draft:</span> {draft.split('\n')[0]}
             </span>
           </span>
