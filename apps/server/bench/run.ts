@@ -11,6 +11,7 @@ import { perSocket, serverMemory } from './idle-memory.js';
 import { pgbenchInserts, pgliteInserts } from './insert-baseline.js';
 import { bareLoadUsers, seedLoadUsers, sessionFor } from './load-users.js';
 import { machineLine } from './report.js';
+import { searchBench, searchReport } from './search.js';
 import { seed } from './seed.js';
 import { sideBySide, type DatabaseBaselines, type ScenarioResults } from './side-by-side.js';
 import { measured, startBareTarget, startParleyTarget, stopTarget, type Target } from './target.js';
@@ -28,7 +29,7 @@ if (only !== undefined && only !== 'postgres' && only !== 'pglite') throw new Er
 
 const config = quick
   ? {
-      limitMs: 4 * 60_000,
+      limitMs: 6 * 60_000,
       postgresUsers: 300,
       pgliteUsers: 200,
       bigRates: [20, 60, 120],
@@ -39,9 +40,10 @@ const config = quick
       insertSeconds: 2,
       historySize: 50_000,
       history: { warmup: 10, count: 100 },
+      search: { size: 100_000, warmup: 5, count: 50 },
     }
   : {
-      limitMs: 10 * 60_000,
+      limitMs: 14 * 60_000,
       postgresUsers: 1_000,
       pgliteUsers: 500,
       bigRates: [20, 40, 60, 90, 120],
@@ -52,6 +54,7 @@ const config = quick
       insertSeconds: 5,
       historySize: 200_000,
       history: { warmup: 20, count: 300 },
+      search: { size: 1_000_000, warmup: 10, count: 200 },
     };
 
 /** A storm that has not connected by then is reported as such, and the run goes on. */
@@ -133,6 +136,9 @@ async function main(): Promise<void> {
     const pg = await onDatabase(await openPostgresBench(), config.postgresUsers);
     await runCleanups();
     sections.push(sideBySide(`PostgreSQL 15, ${config.postgresUsers.toLocaleString('en')} users`, await bare(config.postgresUsers), pg.results, pg.baselines));
+    // Search on a workspace of its own, in its own table.
+    sections.push(searchReport(await searchBench(await openPostgresBench(), config.search), config.search.count));
+    await runCleanups();
   }
   if (only !== 'postgres') {
     const lite = await onDatabase(await openPgliteBench(), config.pgliteUsers);

@@ -10,6 +10,7 @@ export * from './schemas/groups.js';
 export * from './schemas/notifications.js';
 export * from './schemas/search.js';
 export * from './search-terms.js';
+export * from './mentions.js';
 export * from './events/names.js';
 export * from './events/chat.js';
 export * from './events/broadcasts.js';
