@@ -115,13 +115,37 @@ test('a draft stays with its conversation, shows in the sidebar, and survives a 
   await sidebarPerson(a, 'Bob Babbage').click();
   await expect(a.getByRole('textbox', { name: 'Message' })).toHaveValue('Figures look good, one question about');
   await a.getByRole('textbox', { name: 'Message' }).press('Enter');
-  await expect(messageList(b)).toContainText('Figures look good, one question about');
+  await expect(a.getByRole('textbox', { name: 'Message' })).toHaveValue('');
+  await expect(messageList(a).locator('article').last()).toContainText('Figures look good, one question about');
+  await expect(messageList(b).locator('article').last()).toContainText('Figures look good, one question about');
   await sidebarGroup(a, groupName).click();
   await expect(sidebarPerson(a, 'Bob Babbage')).not.toContainText('Draft:');
+});
+
+test('an @ completes a person; the mention is counted apart and marked for the one mentioned', async () => {
+  await a.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Parley Bot' }).click();
+  await sidebarGroup(b, groupName).click();
+  const box = b.getByRole('textbox', { name: 'Message' });
+  await box.fill('');
+  await box.pressSequentially('@Ad');
+  await expect(b.getByRole('listbox', { name: 'People to mention' }).getByRole('option')).toHaveText(['@Ada Lovelace']);
+  await box.press('Enter');
+  await expect(box).toHaveValue('@Ada Lovelace ');
+  await box.pressSequentially('could you check the figures?');
+  await box.press('Enter');
+  const groupItem = a.getByRole('region', { name: 'Groups' }).getByRole('button', { name: new RegExp(`^${groupName}`) });
+  await expect(groupItem).toHaveAccessibleName(`${groupName} 1 mention 1 unread`);
+  await screenshot(a, 'mention-count');
+  await groupItem.click();
+  const mention = messageList(a).locator('.mention.self');
+  await expect(mention).toHaveText('@Ada Lovelace');
+  await expect(messageList(a)).toContainText('@Ada Lovelace could you check the figures?');
+  await expect(groupItem).toHaveAccessibleName(groupName);
+  await screenshot(a, 'mention');
 
   if (process.env.PARLEY_UPDATE_DOCS_SCREENSHOTS === '1') {
     await mkdir(docsDir, { recursive: true });
-    for (const name of ['search', 'search-result-opened', 'unread-line', 'draft']) {
+    for (const name of ['search', 'search-result-opened', 'unread-line', 'draft', 'mention-count', 'mention']) {
       await copyFile(join(shotsDir, `${name}.png`), join(docsDir, `${name}.png`));
     }
   }

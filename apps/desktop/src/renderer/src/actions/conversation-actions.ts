@@ -49,6 +49,7 @@ export async function markActiveRead(ctx: ActionContext, key: ConversationKey): 
   const s = store.getState();
   if (s.active !== key || !ctx.isVisible()) return;
   s.setUnread(key, 0);
+  s.clearMentions(key);
   const ref = refOf(key);
   if (ref.kind === 'group') await bridge.api.markRead({ chat_group_id: ref.groupId });
   if (ref.kind === 'room') {

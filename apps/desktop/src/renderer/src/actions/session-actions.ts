@@ -45,6 +45,7 @@ export function clearSession(ctx: ActionContext): void {
   s.setActive(null);
   s.resetConversations();
   s.replaceUnread({});
+  s.replaceMentions({});
   s.closeSearch();
   ctx.store.setState({ drafts: {} });
   s.setUsers([]);

@@ -4,6 +4,7 @@ import { createConnectionSlice, type ConnectionSlice } from './connection-slice'
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice';
 import { createDirectorySlice, type DirectorySlice } from './directory-slice';
 import { createDraftsSlice, type DraftsSlice } from './drafts-slice';
+import { createMentionsSlice, type MentionsSlice } from './mentions-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
@@ -16,7 +17,8 @@ export type AppState = SessionSlice &
   ConnectionSlice &
   UiSlice &
   DraftsSlice &
-  SearchSlice;
+  SearchSlice &
+  MentionsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The slices combined once; tests make a fresh store per case. */
@@ -30,6 +32,7 @@ export function createAppStore(): AppStore {
     ...createUiSlice(...a),
     ...createDraftsSlice(...a),
     ...createSearchSlice(...a),
+    ...createMentionsSlice(...a),
   }));
 }
 

@@ -1,7 +1,10 @@
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { codePointLength, limits, messageTextSchema } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
 import { appStore, useApp } from '../../stores/app-store';
+import { fullName } from '../../lib/format';
+import { mentionCandidates, mentionQueryAt, toComposerText, toWireText, type MentionCandidate } from './mention-completion';
+import { MentionList } from './mention-list';
 import type { ConversationKey } from '@parley/shared';
 import './composer.css';
 
@@ -11,12 +14,41 @@ const maxHeightPx = 200;
 
 /** Enter sends, Shift+Enter starts a new line; drafts are kept per conversation, across restarts. */
 export function Composer({ conversation, placeholder }: { conversation: ConversationKey; placeholder: string }) {
-  const text = useApp((s) => s.drafts[conversation] ?? '');
-  const setDraft = (next: string) => appStore.getState().setDraft(conversation, next);
+  // The draft is kept as it will be sent (mentions as `<@id>`) and shown with names.
+  const wire = useApp((s) => s.drafts[conversation] ?? '');
+  const users = useApp((s) => s.users);
+  const selfId = useApp((s) => s.self?.user_id ?? null);
+  const nameOf = (userId: number) => {
+    const user = users[userId];
+    return user ? fullName(user) : null;
+  };
+  const { text, chosen } = toComposerText(wire, nameOf);
+  const setDraft = (next: string, picked: readonly MentionCandidate[] = chosen) => appStore.getState().setDraft(conversation, toWireText(next, picked));
+  const [caret, setCaret] = useState(0);
+  const [selected, setSelected] = useState(0);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const people = useMemo(
+    () => Object.values(users).flatMap((u) => (u && u.user_id !== selfId ? [{ userId: u.user_id, name: fullName(u) }] : [])),
+    [users, selfId],
+  );
+  const typing = mentionQueryAt(text, caret);
+  const candidates = typing && dismissed !== typing.start ? mentionCandidates(people, typing.query) : [];
+
+  function pick(person: MentionCandidate) {
+    if (!typing) return;
+    const next = `${text.slice(0, typing.start)}@${person.name} ${text.slice(caret)}`;
+    const at = typing.start + person.name.length + 2;
+    setDraft(next, [...chosen, person]);
+    setSelected(0);
+    requestAnimationFrame(() => {
+      ref.current?.setSelectionRange(at, at);
+      setCaret(at);
+    });
+  }
   const ref = useRef<HTMLTextAreaElement>(null);
-  const length = codePointLength(text);
+  const length = codePointLength(wire);
   const over = length > limits.messageMaxCodePoints;
-  const sendable = messageTextSchema.safeParse(text).success;
+  const sendable = messageTextSchema.safeParse(wire).success;
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -31,11 +63,29 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
 
   function send() {
     if (!sendable) return;
-    setDraft('');
-    void actions.send(conversation, text);
+    setDraft('', []);
+    void actions.send(conversation, wire);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (candidates.length > 0) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : candidates.length - 1;
+        setSelected((i) => (i + step) % candidates.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        pick(candidates[Math.min(selected, candidates.length - 1)]!);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setDismissed(typing?.start ?? null);
+        return;
+      }
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -50,6 +100,7 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
         send();
       }}
     >
+      {candidates.length > 0 ? <MentionList candidates={candidates} selected={Math.min(selected, candidates.length - 1)} onPick={pick} /> : null}
       <div className={over ? 'composer-box over' : 'composer-box'}>
         <textarea
           id="composer-input"
@@ -57,8 +108,16 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
           rows={1}
           value={text}
           placeholder={placeholder}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setCaret(e.target.selectionStart);
+            setSelected(0);
+          }}
+          onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
+          aria-controls={candidates.length > 0 ? 'mention-list' : undefined}
+          aria-autocomplete="list"
+          aria-activedescendant={candidates.length > 0 ? `mention-option-${candidates[Math.min(selected, candidates.length - 1)]!.userId}` : undefined}
           aria-describedby={length >= counterFrom ? 'composer-counter' : undefined}
         />
         {length >= counterFrom ? (

@@ -1,5 +1,7 @@
 import { useId, type ReactNode } from 'react';
+import { withMentionNames } from '@parley/shared';
 import { useApp } from '../../stores/app-store';
+import { fullName } from '../../lib/format';
 import type { ConversationKey } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
 import './sidebar-draft.css';
@@ -7,9 +9,16 @@ import './sidebar-draft.css';
 /** One conversation in the sidebar; its accessible name is the label then "N unread". */
 export function SidebarItem({ conversation, label, leading, trailing }: { conversation: ConversationKey; label: string; leading: ReactNode; trailing?: ReactNode }) {
   const unread = useApp((s) => s.unread[conversation] ?? 0);
+  const mentions = useApp((s) => (unread > 0 ? (s.mentions[conversation] ?? 0) : 0));
   const active = useApp((s) => s.active === conversation);
   // The open conversation's draft is in its composer; the others show theirs here.
-  const draft = useApp((s) => (s.active === conversation ? '' : (s.drafts[conversation] ?? '').trim()));
+  const draft = useApp((s) => {
+    const text = s.active === conversation ? '' : (s.drafts[conversation] ?? '').trim();
+    return withMentionNames(text, (id) => {
+      const user = s.users[id];
+      return user ? fullName(user) : null;
+    });
+  });
   const draftId = useId();
   const classes = ['sidebar-item', active ? 'active' : '', unread > 0 ? 'has-unread' : '', draft ? 'has-draft' : ''].join(' ');
   return (
@@ -34,6 +43,12 @@ export function SidebarItem({ conversation, label, leading, trailing }: { conver
           <span className="sidebar-label">{label}</span>
         )}
         {trailing}
+        {mentions > 0 ? (
+          <span className="mention-badge">
+            <span aria-hidden="true">@{mentions > 9 ? '9+' : mentions}</span>
+            <span className="visually-hidden">{mentions === 1 ? '1 mention' : `${mentions} mentions`}</span>
+          </span>
+        ) : null}
         {unread > 0 ? (
           <>
             {' '}
