@@ -12,6 +12,7 @@ import { perSocket, serverMemory } from './idle-memory.js';
 import { pgbenchInserts, pgliteInserts } from './insert-baseline.js';
 import { bareLoadUsers, seedLoadUsers, sessionFor } from './load-users.js';
 import { machineLine } from './report.js';
+import { searchBench, searchReport } from './search.js';
 import { seed } from './seed.js';
 import { sideBySide, type DatabaseBaselines, type ScenarioResults } from './side-by-side.js';
 import { measured, startBareTarget, startParleyTarget, stopTarget, type ClusterOptions, type Target } from './target.js';
@@ -35,7 +36,7 @@ if (only !== undefined && only !== 'postgres' && only !== 'pglite' && only !== '
 
 const config = quick
   ? {
-      limitMs: 7 * 60_000,
+      limitMs: 8 * 60_000,
       postgresUsers: 300,
       pgliteUsers: 200,
       bigRates: [20, 60, 120],
@@ -46,9 +47,10 @@ const config = quick
       insertSeconds: 2,
       historySize: 50_000,
       history: { warmup: 10, count: 100 },
+      search: { size: 100_000, warmup: 5, count: 50 },
     }
   : {
-      limitMs: 16 * 60_000,
+      limitMs: 20 * 60_000,
       postgresUsers: 1_000,
       pgliteUsers: 500,
       bigRates: [20, 40, 60, 90, 120],
@@ -59,6 +61,7 @@ const config = quick
       insertSeconds: 5,
       historySize: 200_000,
       history: { warmup: 20, count: 300 },
+      search: { size: 1_000_000, warmup: 10, count: 200 },
     };
 
 /** Acknowledged writes offered at a steady 1,000 msgs/s (8 senders): well below either database's saturation. */
@@ -173,6 +176,9 @@ async function main(): Promise<void> {
         sections.push(twoNodesTable(title, { bareOne, bareTwo, parleyOne: pg.results, parleyTwo }));
       }
     }
+    // Search on a workspace of its own, in its own table.
+    sections.push(searchReport(await searchBench(await openPostgresBench(), config.search), config.search.count));
+    await runCleanups();
   }
   if (only !== 'postgres' && only !== 'two-nodes') {
     const lite = await onDatabase(await openPgliteBench(), config.pgliteUsers);

@@ -49,6 +49,7 @@ import { onConnection } from './realtime/connection.js';
 import { registrationRoutes } from './registration/registration.routes.js';
 import { createRoomSender } from './rooms/room-sender.js';
 import { roomsRoutes } from './rooms/rooms.routes.js';
+import { searchRoutes } from './search/search.routes.js';
 import { closeTransports } from './shutdown/close-transports.js';
 import { watchInFlight } from './shutdown/drain.js';
 import { createInFlight } from './shutdown/in-flight.js';
@@ -174,6 +175,7 @@ export function createApp(deps: AppDeps): ParleyApp {
   app.use(roomsRoutes(ctx));
   app.use(groupsRoutes(ctx));
   app.use(filesRoutes(ctx));
+  app.use(searchRoutes(ctx));
   app.use(webClientRoutes(settings));
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -53,6 +53,8 @@ export const rateLimitDefaults = {
     profileUpdate: { burst: 10, perHour: 60 },
     /** `POST /files`: each upload, whatever its size (the quota bounds the bytes). */
     fileUpload: { burst: 30, perHour: 300 },
+    /** `GET /search`: not a write, but the one read whose cost grows with the workspace. */
+    search: { burst: 30, perHour: 2 * 3600 },
   } satisfies Record<string, BucketLimit>,
   /** The most keys (addresses, users) one limiter keeps in a server's memory: about 22 MB at the cap. */
   keysPerLimiter: 100_000,

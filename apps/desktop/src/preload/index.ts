@@ -100,6 +100,7 @@ const bridge = {
     chatGroup: (groupId, page) => invoke(apiIpc.chatGroup, groupId, page),
     createGroup: (request) => invoke(apiIpc.createGroup, request),
     renameGroup: (groupId, name) => invoke(apiIpc.renameGroup, groupId, name),
+    search: (query) => invoke(apiIpc.search, query),
   },
   chat: {
     send: (payload) => invoke(chatIpc.send, payload),

@@ -44,6 +44,7 @@ export function fakeBridge(): ParleyBridge {
       chatGroup: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'not_found' as const, message: 'no' } })),
       createGroup: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'conflict' as const, message: 'no' } })),
       renameGroup: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'forbidden' as const, message: 'no' } })),
+      search: vi.fn(() => none({ results: [], next_before: null, match: 'word_start' as const })),
     },
     chat: {
       send: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'internal' as const, message: 'Not connected to the server.' } })),

@@ -16,7 +16,11 @@ export function botChatRoutes(ctx: AppContext): Router {
     const page = await readPage(query, (request) =>
       request.bound?.op === 'changed' ? Promise.resolve([]) : botMessagePage(ctx.db, user.user_id, request),
     );
-    reply(res, botRoutes.history, { messages: page.items.map(toBotMessage), has_more: page.hasMore });
+    reply(res, botRoutes.history, {
+      messages: page.items.map(toBotMessage),
+      has_more: page.hasMore,
+      ...(page.hasMoreAfter === undefined ? {} : { has_more_after: page.hasMoreAfter }),
+    });
   };
   // The seed spells it both ways.
   router.get(botRoutes.history.path, requireAuth(ctx), history);

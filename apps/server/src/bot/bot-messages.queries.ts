@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { botMessages } from '../db/schema/index.js';
 import type { PageRequest } from '../messages/history.js';
@@ -13,15 +13,20 @@ const columns = {
 };
 
 export async function botMessagePage(db: Database, userId: number, page: PageRequest): Promise<BotMessageRow[]> {
-  const bound = page.bound
-    ? page.bound.op === 'lt'
-      ? lt(botMessages.id, page.bound.id)
-      : gt(botMessages.id, page.bound.id)
-    : undefined;
+  const mine = eq(botMessages.userId, userId);
+  if (page.bound?.op === 'around') {
+    const { id, before, after } = page.bound;
+    const [older, newer] = await Promise.all([
+      db.orm.select(columns).from(botMessages).where(and(mine, lt(botMessages.id, id))).orderBy(desc(botMessages.id)).limit(before),
+      db.orm.select(columns).from(botMessages).where(and(mine, gte(botMessages.id, id))).orderBy(asc(botMessages.id)).limit(after),
+    ]);
+    return [...older.reverse(), ...newer];
+  }
+  const bound = page.bound ? (page.bound.op === 'lt' ? lt(botMessages.id, page.bound.id) : gt(botMessages.id, page.bound.id)) : undefined;
   return db.orm
     .select(columns)
     .from(botMessages)
-    .where(and(eq(botMessages.userId, userId), bound))
+    .where(and(mine, bound))
     .orderBy(page.order === 'desc' ? desc(botMessages.id) : asc(botMessages.id))
     .limit(page.limit);
 }

@@ -116,6 +116,7 @@ export function groupsRoutes(ctx: AppContext): Router {
       messages: page.items.map(toMessageState),
       has_more: page.hasMore,
       ...withCursor(changeCursorOfPage(query, page, entry.changeCursor)),
+      ...(page.hasMoreAfter === undefined ? {} : { has_more_after: page.hasMoreAfter }),
     });
   });
 

@@ -135,6 +135,7 @@ export function createRateLimits(
     typing: bucket('typing', d.writes.typing),
     profileUpdate: bucket('profileUpdate', d.writes.profileUpdate),
     fileUpload: bucket('fileUpload', d.writes.fileUpload),
+    search: bucket('search', d.writes.search),
   };
 
   return {

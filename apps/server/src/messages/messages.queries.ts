@@ -21,6 +21,17 @@ const messageColumns = {
  * value is an integer written into the text (`intLiteral`): one round trip, planned for them.
  */
 export function pageQuery(conversation: SQL, page: PageRequest): SQL {
+  const columns = sql`select id, sender_id, body, client_id, created_at, edited_at, deleted_at, change_seq, attachments,
+      ${reactionsColumn} as reactions
+    from messages`;
+  if (page.bound?.op === 'around') {
+    // Two walks of the same index from the message outwards, one each way.
+    const at = intLiteral(page.bound.id);
+    return sql`
+      (${columns} where ${conversation} and id < ${at} order by id desc limit ${intLiteral(page.bound.before)})
+      union all
+      (${columns} where ${conversation} and id >= ${at} order by id asc limit ${intLiteral(page.bound.after)})`;
+  }
   const bound = !page.bound
     ? sql``
     : page.bound.op === 'changed'
@@ -28,9 +39,7 @@ export function pageQuery(conversation: SQL, page: PageRequest): SQL {
       : sql` and id ${sql.raw(page.bound.op === 'lt' ? '<' : '>')} ${intLiteral(page.bound.id)}`;
   const key = sql.raw(page.bound?.op === 'changed' ? 'change_seq' : 'id');
   return sql`
-    select id, sender_id, body, client_id, created_at, edited_at, deleted_at, change_seq, attachments,
-      ${reactionsColumn} as reactions
-    from messages
+    ${columns}
     where ${conversation}${bound}
     order by ${key} ${sql.raw(page.order)}
     limit ${intLiteral(page.limit)}`;

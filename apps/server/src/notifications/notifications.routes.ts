@@ -13,6 +13,7 @@ import { requireAuth, sessionOf } from '../http/auth.js';
 import { reply } from '../http/reply.js';
 import { toMessageState } from '../messages/message-shapes.js';
 import { markRoomRead } from '../rooms/rooms.queries.js';
+import { mentionCounts } from './mention-counts.queries.js';
 import { unreadEntries } from './notifications.queries.js';
 import { announceUnread } from './unread-announcements.js';
 
@@ -23,11 +24,15 @@ export function notificationsRoutes(ctx: AppContext): Router {
   router.get(routes.list.path, auth, async (_req, res) => {
     const { user } = sessionOf(res);
     const entries = await unreadEntries(ctx.db, user.user_id);
+    const mentions = await mentionCounts(ctx.db, user.user_id, entries);
     const notifications: NotificationEntry[] = entries.map((entry) => {
       const last_message = entry.last ? toMessageState(entry.last) : null;
+      // Only when some are: an entry without it has none, as a v1 client reads it.
+      const mentioned = mentions.get(`${entry.kind}:${entry.id}`) ?? 0;
+      const extra = mentioned > 0 ? { mention_count: mentioned } : {};
       return entry.kind === 'room'
-        ? { chat_room_id: entry.id, unread_count: entry.unread, last_message }
-        : { chat_group_id: entry.id, unread_count: entry.unread, last_message };
+        ? { chat_room_id: entry.id, unread_count: entry.unread, ...extra, last_message }
+        : { chat_group_id: entry.id, unread_count: entry.unread, ...extra, last_message };
     });
     reply(res, routes.list, { notifications, total_unread: entries.reduce((sum, entry) => sum + entry.unread, 0) });
   });

@@ -59,6 +59,7 @@ export function roomsRoutes(ctx: AppContext): Router {
       messages: page.items.map(toMessageState),
       has_more: page.hasMore,
       ...withCursor(changeCursorOfPage(query, page, cursor)),
+      ...(page.hasMoreAfter === undefined ? {} : { has_more_after: page.hasMoreAfter }),
     });
   });
 

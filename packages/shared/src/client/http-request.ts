@@ -43,7 +43,7 @@ export interface HttpDeps {
 export interface HttpRequest {
   method: HttpMethod;
   path: string;
-  query?: Record<string, number | undefined>;
+  query?: Record<string, number | string | undefined>;
   body?: unknown;
   /** False for the calls made before sign-in (register, login, health): no token is sent. */
   authenticated?: boolean;

@@ -1,6 +1,7 @@
 import { keyOf, sameConversation, type ConversationKey, type ConversationRef } from '../conversation.js';
 import type { MessageEvent } from '../events/chat.js';
 import type { Directory } from './directory.js';
+import { mentionsUser, withMentionNames } from '../mentions.js';
 
 export interface NotifyContext {
   selfUserId: number | null;
@@ -45,24 +46,30 @@ export function decideNotification(event: MessageEvent, context: NotifyContext):
 
   if (context.selfUserId !== null && event.user_id === context.selfUserId) return null;
 
+  // Mentions read as names, never as their `<@id>` tokens.
+  const text = withMentionNames(event.message, (userId) => context.directory.userName(userId) ?? null);
+  const mentioned = mentionsUser(event.message, context.selfUserId);
+
   if (event.chat_type === 'room') {
     const conversation: ConversationRef = { kind: 'room', userId: event.user_id };
     if (looking && sameConversation(context.activeConversation, conversation)) return null;
+    const name = context.directory.userName(event.user_id);
     return {
       conversation,
       key: keyOf(conversation),
-      title: context.directory.userName(event.user_id) ?? 'New message',
-      body: clip(event.message),
+      title: name ? (mentioned ? `${name} mentioned you` : name) : 'New message',
+      body: clip(text),
     };
   }
 
   const conversation: ConversationRef = { kind: 'group', groupId: event.chat_group_id };
   if (looking && sameConversation(context.activeConversation, conversation)) return null;
   const sender = context.directory.firstName(event.user_id);
+  const group = context.directory.groupName(event.chat_group_id);
   return {
     conversation,
     key: keyOf(conversation),
-    title: context.directory.groupName(event.chat_group_id) ?? 'Group message',
-    body: clip(sender ? `${sender}: ${event.message}` : event.message),
+    title: mentioned && sender ? `${sender} mentioned you${group ? ` in ${group}` : ''}` : (group ?? 'Group message'),
+    body: clip(sender && !mentioned ? `${sender}: ${text}` : text),
   };
 }

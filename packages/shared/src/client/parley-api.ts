@@ -4,6 +4,8 @@ import type { ChangePasswordRequest, UpdateMeRequest } from '../schemas/account.
 import { accountRoutes } from '../routes/account.js';
 import type { CreateGroupRequest } from '../schemas/groups.js';
 import type { MarkReadRequest } from '../schemas/notifications.js';
+import type { SearchQuery } from '../schemas/search.js';
+import { searchRoutes } from '../routes/search.js';
 import { authRoutes } from '../routes/auth.js';
 import { botRoutes, groupRoutes, notificationRoutes, roomRoutes, userRoutes } from '../routes/chats.js';
 import { routePath, type Route } from '../routes/define.js';
@@ -54,6 +56,7 @@ export function createParleyApi(deps: HttpDeps) {
       call(groupRoutes.rename, { params: { id: groupId }, body: { chat_group_name: name } }),
     fileLinks: (fileIds: string[]) => call(fileRoutes.links, { body: { file_ids: fileIds } }),
     discardFile: (fileId: string) => call(fileRoutes.discard, { params: { id: fileId } }),
+    search: (query: SearchQuery) => call(searchRoutes.search, { query: { q: query.q, before: query.before } }),
   };
 }
 

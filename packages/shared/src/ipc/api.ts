@@ -3,6 +3,7 @@ import { idSchema } from '../schemas/common.js';
 import { createGroupRequestSchema } from '../schemas/groups.js';
 import { markReadRequestSchema } from '../schemas/notifications.js';
 import { groupNameSchema } from '../schemas/text.js';
+import { searchQuerySchema } from '../schemas/search.js';
 import { defineInvoke, historyPageSchema } from './contract.js';
 
 export const apiIpc = {
@@ -16,4 +17,5 @@ export const apiIpc = {
   chatGroup: defineInvoke('api', 'chatGroup', z.tuple([idSchema, historyPageSchema])),
   createGroup: defineInvoke('api', 'createGroup', z.tuple([createGroupRequestSchema])),
   renameGroup: defineInvoke('api', 'renameGroup', z.tuple([idSchema, groupNameSchema])),
+  search: defineInvoke('api', 'search', z.tuple([searchQuerySchema.strict()])),
 } as const;

@@ -10,6 +10,7 @@ import type {
 import type { BotHistoryResponse } from '../schemas/messages.js';
 import type { MarkReadRequest, NotificationsResponse } from '../schemas/notifications.js';
 import type { ChatRoomResponse, ChatRoomsResponse } from '../schemas/rooms.js';
+import type { SearchQuery, SearchResponse } from '../schemas/search.js';
 import type { SelfUser, UsersResponse } from '../schemas/users.js';
 import type { MessageSend, SendAck, SimpleAck } from '../events/chat.js';
 import type { ChangeAck, MessageChangeRequest, TypingSend } from '../events/message-changes.js';
@@ -105,6 +106,8 @@ export interface ParleyBridge {
     chatGroup(groupId: number, page: HistoryPage): Promise<Result<ChatGroupResponse>>;
     createGroup(request: CreateGroupRequest): Promise<Result<ChatGroup>>;
     renameGroup(groupId: number, name: string): Promise<Result<ChatGroup>>;
+    /** Messages of every conversation the user can read, newest first; `before` pages older. */
+    search(query: SearchQuery): Promise<Result<SearchResponse>>;
   };
 
   chat: {

@@ -44,14 +44,16 @@ export function defineInvoke<D extends BridgeDomain, M extends BridgeMethod<D>, 
 }
 
 /**
- * A history page: `until` pages older, `after` catches up newer (both message ids);
- * `changed_after` (a change cursor) asks for the messages changed since, alone or with `after`.
+ * A history page: `until` pages older, `after` catches up newer, `around` opens at a message
+ * (message ids); `changed_after` (a change cursor) asks for the messages changed since, alone or
+ * with `after`.
  */
 export const historyPageSchema = z
   .object({
     until: z.number().int().positive().optional(),
     after: z.number().int().positive().optional(),
     changed_after: z.number().int().nonnegative().optional(),
+    around: z.number().int().positive().optional(),
   })
   .strict();
 export type HistoryPage = z.infer<typeof historyPageSchema>;

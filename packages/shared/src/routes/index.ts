@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './chats.js';
 export * from './account.js';
 export * from './files.js';
+export * from './search.js';

@@ -25,7 +25,10 @@ export const timestampSchema = z.iso.datetime({ precision: 3 });
 
 export const clientIdSchema = z.uuid('must be a UUID');
 
-/** `?until=<id>` pages older history; `?after=<id>` (a Parley addition) catches up newer. */
+/**
+ * `?until=<id>` pages older history; `?after=<id>` (a Parley addition) catches up newer;
+ * `?around=<id>` (a Parley addition) is the page around one message, where a search result opens.
+ */
 export const historyQuerySchema = z.object({
   until: idParamSchema.optional(),
   after: idParamSchema.optional(),
@@ -35,6 +38,10 @@ export const historyQuerySchema = z.object({
     .regex(/^(0|[1-9][0-9]*)$/, 'must be a non-negative integer')
     .transform((s) => Number(s))
     .optional(),
+  around: idParamSchema.optional(),
 });
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 
+
+/** Only on an `?around=` page (whose `has_more` speaks of older messages): whether newer ones remain. */
+export const hasMoreAfterSchema = z.boolean().optional();

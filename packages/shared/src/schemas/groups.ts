@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './common.js';
+import { hasMoreAfterSchema, idSchema } from './common.js';
 import { changeCursorSchema, chatMessageStateSchema } from './message-state.js';
 import { groupNameSchema } from './text.js';
 
@@ -24,6 +24,7 @@ export const chatGroupResponseSchema = chatGroupSchema.extend({
   has_more: z.boolean(),
   /** (addition) The conversation's change cursor as this page was read; see `changed_after`. */
   change_cursor: changeCursorSchema.optional(),
+  has_more_after: hasMoreAfterSchema,
 });
 export type ChatGroupResponse = z.infer<typeof chatGroupResponseSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clientIdSchema, idSchema, timestampSchema } from './common.js';
+import { clientIdSchema, hasMoreAfterSchema, idSchema, timestampSchema } from './common.js';
 import { attachmentSchema } from './files.js';
 
 export const chatMessageSchema = z.object({
@@ -25,5 +25,6 @@ export type BotMessage = z.infer<typeof botMessageSchema>;
 export const botHistoryResponseSchema = z.object({
   messages: z.array(botMessageSchema),
   has_more: z.boolean(),
+  has_more_after: hasMoreAfterSchema,
 });
 export type BotHistoryResponse = z.infer<typeof botHistoryResponseSchema>;

@@ -4,14 +4,19 @@ import { chatMessageStateSchema } from './message-state.js';
 
 const unreadCount = z.number().int().nonnegative();
 
+/** Of the unread messages, those that mention the user (`<@id>`); a Parley addition. */
+const mentionCount = unreadCount.optional();
+
 export const roomNotificationSchema = z.object({
   chat_room_id: idSchema,
   unread_count: unreadCount,
+  mention_count: mentionCount,
   last_message: chatMessageStateSchema.nullable(),
 });
 export const groupNotificationSchema = z.object({
   chat_group_id: idSchema,
   unread_count: unreadCount,
+  mention_count: mentionCount,
   last_message: chatMessageStateSchema.nullable(),
 });
 export const notificationEntrySchema = z.union([roomNotificationSchema, groupNotificationSchema]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './common.js';
+import { hasMoreAfterSchema, idSchema } from './common.js';
 import { changeCursorSchema, chatMessageStateSchema } from './message-state.js';
 import { userWithPresenceSchema } from './users.js';
 
@@ -21,5 +21,6 @@ export const chatRoomResponseSchema = z.object({
   has_more: z.boolean(),
   /** (addition) The conversation's change cursor as this page was read; see `changed_after`. */
   change_cursor: changeCursorSchema.optional(),
+  has_more_after: hasMoreAfterSchema,
 });
 export type ChatRoomResponse = z.infer<typeof chatRoomResponseSchema>;

@@ -30,7 +30,7 @@ interface Endpoint {
 
 // One row per REST endpoint of PROTOCOL.md: what goes on the wire, and an answer it accepts.
 // Keyed by the client's functions, so a function without a row does not compile.
-const endpoints: Record<keyof ParleyApi, Endpoint> = {
+const endpoints: Record<keyof ParleyApi | 'chatGroupAround', Endpoint> = {
   health: {
     title: 'health is GET /health, without a token',
     call: (a) => a.health(), method: 'GET', url: '/health', token: false, answer: { status: 'ok' },
@@ -116,6 +116,11 @@ const endpoints: Record<keyof ParleyApi, Endpoint> = {
     call: (a) => a.chatGroup(3, {}), method: 'GET', url: '/chat_groups/3', token: true,
     answer: { ...group, present_user_ids: [1], messages: [], has_more: false },
   },
+  chatGroupAround: {
+    title: 'a group opened at a message is GET /chat_groups/{id}?around=',
+    call: (a) => a.chatGroup(3, { around: 9 }), method: 'GET', url: '/chat_groups/3?around=9', token: true,
+    answer: { ...group, present_user_ids: [1], messages: [message], has_more: false, has_more_after: true },
+  },
   createGroup: {
     title: 'createGroup is POST /chat_groups with the name',
     call: (a) => a.createGroup({ chat_group_name: 'Crew' }), method: 'POST', url: '/chat_groups', token: true,
@@ -134,6 +139,18 @@ const endpoints: Record<keyof ParleyApi, Endpoint> = {
   discardFile: {
     title: 'discardFile is DELETE /files/{id}',
     call: (a) => a.discardFile(fileId), method: 'DELETE', url: `/files/${fileId}`, token: true, answer: { status: 'discarded' },
+  },
+  search: {
+    title: 'search is GET /search with the words and the cursor, encoded',
+    call: (a) => a.search({ q: 'deploy & ship', before: '12.0' }), method: 'GET', url: '/search?q=deploy+%26+ship&before=12.0', token: true,
+    answer: {
+      results: [{
+        chat_type: 'group', chat_group_id: 3, conversation_name: 'Crew', sender: { user_id: 2, first_name: 'Bob', last_name: 'B' },
+        message, highlights: [[0, 2]],
+      }],
+      next_before: null,
+      match: 'word_start',
+    },
   },
 };
 

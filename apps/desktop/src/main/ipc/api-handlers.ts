@@ -26,4 +26,5 @@ export function registerApiHandlers(
   handleInvoke(guard, apiIpc.chatGroup, ([groupId, page]) => api.chatGroup(groupId, page));
   handleInvoke(guard, apiIpc.createGroup, ([request]) => api.createGroup(request));
   handleInvoke(guard, apiIpc.renameGroup, ([groupId, name]) => api.renameGroup(groupId, name));
+  handleInvoke(guard, apiIpc.search, ([query]) => api.search(query));
 }

@@ -1,6 +1,7 @@
 import type { ConversationAddress, MessageEvent, NotificationsResponse, ServerEvent } from '@parley/shared';
 import { decideNotification, type Directory, type NotificationRequest, type NotifyContext, type ParleyApi, type RoomLinkMap } from '@parley/shared/client';
-import { countsFromResponse, totalUnread, trayView, unreadKey, withCount, type TrayView, type UnreadCounts } from './unread-state.js';
+import { mentionsUser, type ConversationKey } from '@parley/shared';
+import { countsFromResponse, mentionsFromResponse, totalUnread, trayView, unreadKey, withCount, type TrayView, type UnreadCounts } from './unread-state.js';
 
 export interface UnreadCenterDeps {
   directory: Directory;
@@ -18,6 +19,7 @@ export interface UnreadCenterDeps {
 /** Unread state of the signed-in user, fed by REST and socket events, rendered to tray and badge. */
 export class UnreadCenter {
   private counts: UnreadCounts = new Map();
+  private mentions: UnreadCounts = new Map();
 
   constructor(private readonly deps: UnreadCenterDeps) {}
 
@@ -28,6 +30,7 @@ export class UnreadCenter {
   /** The full list, from `GET /notifications` at sign-in and on every resync (rooms learned first). */
   replace(response: NotificationsResponse): void {
     this.counts = countsFromResponse(response, this.deps.rooms);
+    this.mentions = mentionsFromResponse(response, this.deps.rooms);
     this.render();
   }
 
@@ -35,6 +38,7 @@ export class UnreadCenter {
     const key = unreadKey(address, this.deps.rooms);
     if (!key) return;
     this.counts = withCount(this.counts, key, 0);
+    this.mentions = withCount(this.mentions, key, 0);
     this.deps.forget(key);
     this.render();
   }
@@ -46,6 +50,7 @@ export class UnreadCenter {
         const key = unreadKey(event.payload, this.deps.rooms);
         if (!key) return;
         this.counts = withCount(this.counts, key, event.payload.unread_count);
+        if (event.payload.unread_count === 0) this.mentions = withCount(this.mentions, key, 0);
         this.render();
         return;
       }
@@ -60,6 +65,7 @@ export class UnreadCenter {
 
   reset(): void {
     this.counts = new Map();
+    this.mentions = new Map();
     this.deps.directory.clear();
     this.deps.rooms.clear();
     this.render();
@@ -70,10 +76,19 @@ export class UnreadCenter {
     this.deps.rooms.learnMessage(event, context.selfUserId);
     const request = decideNotification(event, { ...context, directory: this.deps.directory });
     if (request) this.deps.notify(request);
+    // Counted like the unread count it is part of: not while the user looks at it (no request then).
+    if (request && event.chat_type !== 'bot' && mentionsUser(event.message, context.selfUserId)) this.addMention(request.key);
+  }
+
+  private addMention(key: ConversationKey): void {
+    this.mentions = withCount(this.mentions, key, (this.mentions.get(key) ?? 0) + 1);
+    this.render();
   }
 
   private render(): void {
-    this.deps.render(trayView(this.total));
+    let mentions = 0;
+    for (const [key, count] of this.mentions) if (this.counts.has(key)) mentions += count;
+    this.deps.render(trayView(this.total, mentions));
   }
 }
 

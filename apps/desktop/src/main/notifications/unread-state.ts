@@ -31,6 +31,16 @@ export function countsFromResponse(response: NotificationsResponse, links: Links
   return counts;
 }
 
+/** Of the unread, the messages that mention the user (`mention_count`, absent when none). */
+export function mentionsFromResponse(response: NotificationsResponse, links: Links): UnreadCounts {
+  const counts = new Map<ConversationKey, number>();
+  for (const entry of response.notifications) {
+    const key = unreadKey(entry, links);
+    if (key && (entry.mention_count ?? 0) > 0) counts.set(key, entry.mention_count ?? 0);
+  }
+  return counts;
+}
+
 export function withCount(counts: UnreadCounts, key: ConversationKey, count: number): UnreadCounts {
   const next = new Map(counts);
   if (count > 0) next.set(key, count);
@@ -50,8 +60,9 @@ export interface TrayView {
   badgeCount: number;
 }
 
-/** What the tray and the dock/taskbar badge show for a total of unread messages. */
-export function trayView(total: number): TrayView {
+/** What the tray and the dock/taskbar badge show for a total of unread messages and the mentions among them. */
+export function trayView(total: number, mentions = 0): TrayView {
   if (total <= 0) return { icon: 'idle', tooltip: 'Parley', badgeCount: 0 };
-  return { icon: 'unread', tooltip: `Parley — ${total} unread`, badgeCount: total };
+  const mentioned = mentions > 0 ? `, ${mentions === 1 ? '1 mention' : `${mentions} mentions`}` : '';
+  return { icon: 'unread', tooltip: `Parley — ${total} unread${mentioned}`, badgeCount: total };
 }

@@ -42,6 +42,8 @@ export const messages = pgTable(
     index('messages_body_trgm_idx').using('gin', t.body.op('gin_trgm_ops')),
     index('messages_room_id_change_seq_idx').on(t.roomId, t.changeSeq).where(sql`${t.roomId} is not null and ${t.changeSeq} is not null`),
     index('messages_group_id_change_seq_idx').on(t.groupId, t.changeSeq).where(sql`${t.groupId} is not null and ${t.changeSeq} is not null`),
+    // Search matches short words at the start of a word through the `simple` full-text config.
+    index('messages_body_fts_idx').using('gin', sql`to_tsvector('simple', ${t.body})`),
     uniqueIndex('messages_sender_client_id_key').on(t.senderId, t.clientId),
     check('messages_one_conversation', sql`(${t.roomId} is null) <> (${t.groupId} is null)`),
   ],

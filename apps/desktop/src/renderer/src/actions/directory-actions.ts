@@ -1,5 +1,6 @@
 import type { ActionContext } from './context';
 import { unreadFromNotifications } from '../stores/unread-slice';
+import { mentionsFromNotifications } from '../stores/mentions-slice';
 
 /** Fetches people, groups, rooms and unread counts; each list is applied as soon as it arrives. */
 export async function loadDirectory({ store, bridge }: ActionContext): Promise<void> {
@@ -19,6 +20,8 @@ export async function refreshUnread({ store, bridge }: Pick<ActionContext, 'stor
   const unread = unreadFromNotifications(result.value.notifications, s);
   // The open conversation stays at zero while it is on screen.
   s.replaceUnread(s.active ? { ...unread, [s.active]: 0 } : unread);
+  const mentions = mentionsFromNotifications(result.value.notifications, s);
+  s.replaceMentions(s.active ? { ...mentions, [s.active]: 0 } : mentions);
 }
 
 /** Learns the rooms again, e.g. when a message arrives for a room this client has not seen. */

@@ -4,7 +4,8 @@ import type { AppStore } from '../stores/app-store';
 import { keyOf, type Attachment, type ConversationKey } from '@parley/shared';
 import { changePassword, requestPasswordReset, updateMe } from './account-actions';
 import type { ActionContext } from './context';
-import { catchUp, loadOlder, markActiveRead, openConversation } from './conversation-actions';
+import { catchUp, loadOlder, markActiveRead, openConversation, openConversationAt } from './conversation-actions';
+import { runSearch } from './search-actions';
 import { loadDirectory } from './directory-actions';
 import { retryMessage, retryUnconfirmed, sendMessage } from './send-actions';
 import { handleServerEvent } from './server-events';
@@ -24,6 +25,8 @@ export function createActions(ctx: ActionContext) {
     updateMe: (request: UpdateMeRequest) => updateMe(ctx, request),
     changePassword: (request: ChangePasswordRequest) => changePassword(ctx, request),
     open: (key: ConversationKey) => openConversation(ctx, key),
+    openAt: (key: ConversationKey, messageId: number) => openConversationAt(ctx, key, messageId),
+    search: (query: string, more = false) => runSearch(ctx, query, more),
     loadOlder: (key: ConversationKey) => loadOlder(ctx, key),
     send: (key: ConversationKey, text: string, attachments?: Attachment[]) => {
       stoppedTyping(key);

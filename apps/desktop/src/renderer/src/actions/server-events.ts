@@ -1,4 +1,4 @@
-import { conversationOfMessage, groupKey, keyOf, groupPresenceChanges, presenceChanges, type MessageEvent } from '@parley/shared';
+import { conversationOfMessage, groupKey, keyOf, groupPresenceChanges, mentionsUser, presenceChanges, type MessageEvent } from '@parley/shared';
 import type { ServerEvent } from '@parley/shared/ipc';
 import type { ActionContext } from './context';
 import { markActiveRead } from './conversation-actions';
@@ -21,9 +21,14 @@ async function onMessage(ctx: ActionContext, event: MessageEvent): Promise<void>
   }
   if (conversation === null) return;
   receiveMessages(ctx, conversation, event.chat_type === 'bot' ? event.messages : [event]);
+  if (event.chat_type === 'bot' || event.user_id === selfId) return;
+  const key = keyOf(conversation);
+  const s = ctx.store.getState();
   // Their message arrived: they are no longer typing it.
-  if (event.chat_type !== 'bot') ctx.store.getState().clearTyping(keyOf(conversation), event.user_id);
-  if (event.chat_type !== 'bot' && event.user_id !== selfId) await markActiveRead(ctx, keyOf(conversation));
+  s.clearTyping(key, event.user_id);
+  // Counted until read, like the unread count the server keeps beside it.
+  if (mentionsUser(event.message, selfId) && !(s.active === key && ctx.isVisible())) s.addMention(key);
+  await markActiveRead(ctx, key);
 }
 
 /** Applies one server event to the stores. */

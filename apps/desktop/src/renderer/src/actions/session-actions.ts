@@ -20,6 +20,7 @@ export async function boot(ctx: ActionContext): Promise<void> {
 
 async function enterChat(ctx: ActionContext, self: SelfUser): Promise<void> {
   ctx.store.getState().signedIn(self);
+  ctx.store.getState().restoreDrafts(self.user_id);
   const directory = loadDirectory(ctx);
   const opening = openConversation(ctx, ctx.store.getState().active ?? 'bot');
   await Promise.all([directory, opening]);
@@ -44,6 +45,9 @@ export function clearSession(ctx: ActionContext): void {
   s.setActive(null);
   s.resetConversations();
   s.replaceUnread({});
+  s.replaceMentions({});
+  s.closeSearch();
+  ctx.store.setState({ drafts: {} });
   s.setUsers([]);
   s.setGroups([]);
   ctx.store.setState({ roomByUser: {}, userByRoom: {}, recipientByClientId: {}, lastActivityByUser: {}, presentByGroup: {} });

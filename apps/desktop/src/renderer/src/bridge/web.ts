@@ -201,6 +201,7 @@ export function createWebBridge(
       chatGroup: (groupId, page) => rest.chatGroup(groupId, page),
       createGroup: (request) => rest.createGroup(request),
       renameGroup: (groupId, name) => rest.renameGroup(groupId, name),
+      search: (query) => rest.search(query),
     },
     chat: {
       send: (payload) => connection.send(payload),

@@ -3,12 +3,24 @@ import { useShallow } from 'zustand/react/shallow';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice';
 import { createDirectorySlice, type DirectorySlice } from './directory-slice';
+import { createDraftsSlice, type DraftsSlice } from './drafts-slice';
+import { createMentionsSlice, type MentionsSlice } from './mentions-slice';
+import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createTypingSlice, type TypingSlice } from './typing-slice';
 import { createUnreadSlice, type UnreadSlice } from './unread-slice';
 
-export type AppState = SessionSlice & DirectorySlice & ConversationsSlice & UnreadSlice & ConnectionSlice & UiSlice & TypingSlice;
+export type AppState = SessionSlice &
+  DirectorySlice &
+  ConversationsSlice &
+  UnreadSlice &
+  ConnectionSlice &
+  UiSlice &
+  DraftsSlice &
+  SearchSlice &
+  MentionsSlice &
+  TypingSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The slices combined once; tests make a fresh store per case. */
@@ -21,6 +33,9 @@ export function createAppStore(): AppStore {
     ...createConnectionSlice(...a),
     ...createUiSlice(...a),
     ...createTypingSlice(...a),
+    ...createDraftsSlice(...a),
+    ...createSearchSlice(...a),
+    ...createMentionsSlice(...a),
   }));
 }
 

@@ -21,6 +21,12 @@ export interface ConversationState {
   error: string | null;
   /** The server's change cursor for what is held: a catch-up asks for the changes after it. */
   changeCursor: number | null;
+  /** Opened at a message (a search result): newer history exists beyond the last message held. */
+  hasNewer: boolean;
+  /** The message the view was opened at, shown in the middle and marked. */
+  focusId: number | null;
+  /** The first message that was unread when the conversation was opened: the "New messages" line. */
+  firstUnreadId: number | null;
 }
 
 export const emptyConversation: ConversationState = {
@@ -31,6 +37,9 @@ export const emptyConversation: ConversationState = {
   status: 'loading',
   error: null,
   changeCursor: null,
+  hasNewer: false,
+  focusId: null,
+  firstUnreadId: null,
 };
 
 export interface ConversationsSlice {
@@ -77,7 +86,16 @@ function laterCursor(held: number | null, incoming: number | undefined): number 
 /** A fresh first page: the newest messages, replacing what was held except unconfirmed sends. */
 export function withLatestPage(current: ConversationState, page: UiMessage[], hasMore: boolean, changeCursor?: number): ConversationState {
   const unconfirmed = current.messages.filter((m) => m.id === null);
-  return { ...current, messages: mergeMessages(unconfirmed, page), hasMore, status: 'ready', error: null, changeCursor: changeCursor ?? null };
+  return { ...current, messages: mergeMessages(unconfirmed, page), hasMore, status: 'ready', error: null, changeCursor: changeCursor ?? null, hasNewer: false, focusId: null };
+}
+
+/**
+ * A page around one message (`around`): it replaces what was held, since what lies between it
+ * and the newest messages is not loaded; `hasNewer` says that gap exists.
+ */
+export function withPageAround(current: ConversationState, page: UiMessage[], hasMore: boolean, hasNewer: boolean, focusId: number): ConversationState {
+  const unconfirmed = hasNewer ? [] : current.messages.filter((m) => m.id === null);
+  return { ...current, messages: mergeMessages(unconfirmed, page), hasMore, hasNewer, focusId, firstUnreadId: null, status: 'ready', error: null };
 }
 
 /** An older page (`until`): prepended, merged by id; has_more now speaks for the oldest end. */

@@ -1,6 +1,10 @@
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { codePointLength, hasVisibleText, limits, messageTextSchema } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
+import { appStore, useApp } from '../../stores/app-store';
+import { fullName } from '../../lib/format';
+import { mentionCandidates, mentionQueryAt, toComposerText, toWireText, type MentionCandidate } from './mention-completion';
+import { MentionList } from './mention-list';
 import type { ConversationKey } from '@parley/shared';
 import { AttachButton, useFileDrop } from '../attachments/attach-button';
 import { AttachmentChips, useUploadsState } from '../attachments/attachment-chips';
@@ -13,19 +17,48 @@ import './composer.css';
 const counterFrom = limits.messageMaxCodePoints - 500;
 const maxHeightPx = 200;
 
-/** Enter sends, Shift+Enter starts a new line; drafts are kept per conversation. */
+/** Enter sends, Shift+Enter starts a new line; drafts are kept per conversation, across restarts. */
 export function Composer({ conversation, placeholder }: { conversation: ConversationKey; placeholder: string }) {
-  const [drafts, setDrafts] = useState<Partial<Record<ConversationKey, string>>>({});
-  const text = drafts[conversation] ?? '';
+  // The draft is kept as it will be sent (mentions as `<@id>`) and shown with names.
+  const wire = useApp((s) => s.drafts[conversation] ?? '');
+  const users = useApp((s) => s.users);
+  const selfId = useApp((s) => s.self?.user_id ?? null);
+  const nameOf = (userId: number) => {
+    const user = users[userId];
+    return user ? fullName(user) : null;
+  };
+  const { text, chosen } = toComposerText(wire, nameOf);
+  const setDraft = (next: string, picked: readonly MentionCandidate[] = chosen) => appStore.getState().setDraft(conversation, toWireText(next, picked));
+  const [caret, setCaret] = useState(0);
+  const [selected, setSelected] = useState(0);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const people = useMemo(
+    () => Object.values(users).flatMap((u) => (u && u.user_id !== selfId ? [{ userId: u.user_id, name: fullName(u) }] : [])),
+    [users, selfId],
+  );
+  const typing = mentionQueryAt(text, caret);
+  const candidates = typing && dismissed !== typing.start ? mentionCandidates(people, typing.query) : [];
+
+  function pick(person: MentionCandidate) {
+    if (!typing) return;
+    const next = `${text.slice(0, typing.start)}@${person.name} ${text.slice(caret)}`;
+    const at = typing.start + person.name.length + 2;
+    setDraft(next, [...chosen, person]);
+    setSelected(0);
+    requestAnimationFrame(() => {
+      ref.current?.setSelectionRange(at, at);
+      setCaret(at);
+    });
+  }
   const ref = useRef<HTMLTextAreaElement>(null);
-  const length = codePointLength(text);
+  const length = codePointLength(wire);
   const over = length > limits.messageMaxCodePoints;
   const files = useUploadsState(composerUploads, conversation);
   const takesFiles = uploadTargetOf(conversation) !== null;
-  const drop = useFileDrop((chosen) => void composerUploads.add(conversation, chosen), takesFiles);
+  const drop = useFileDrop((dropped) => void composerUploads.add(conversation, dropped), takesFiles);
   // Files alone may go without text; nothing goes while a file is still on its way or failed.
-  const filesOnly = files.ready > 0 && !hasVisibleText(text);
-  const sendable = !files.busy && (filesOnly || messageTextSchema.safeParse(text).success);
+  const filesOnly = files.ready > 0 && !hasVisibleText(wire);
+  const sendable = !files.busy && (filesOnly || messageTextSchema.safeParse(wire).success);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -40,11 +73,29 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
 
   function send() {
     if (!sendable) return;
-    setDrafts((d) => ({ ...d, [conversation]: '' }));
-    void actions.send(conversation, filesOnly ? '' : text, takesFiles ? composerUploads.takeReady(conversation) : undefined);
+    setDraft('', []);
+    void actions.send(conversation, filesOnly ? '' : wire, takesFiles ? composerUploads.takeReady(conversation) : undefined);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (candidates.length > 0) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : candidates.length - 1;
+        setSelected((i) => (i + step) % candidates.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        pick(candidates[Math.min(selected, candidates.length - 1)]!);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setDismissed(typing?.start ?? null);
+        return;
+      }
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -61,8 +112,9 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
       {...drop.handlers}
     >
       {takesFiles ? <AttachmentChips uploads={composerUploads} conversation={conversation} /> : null}
+      {candidates.length > 0 ? <MentionList candidates={candidates} selected={Math.min(selected, candidates.length - 1)} onPick={pick} /> : null}
       <div className={over ? 'composer-box over' : 'composer-box'}>
-        {takesFiles ? <AttachButton onFiles={(chosen) => void composerUploads.add(conversation, chosen)} /> : null}
+        {takesFiles ? <AttachButton onFiles={(added) => void composerUploads.add(conversation, added)} /> : null}
         <textarea
           id="composer-input"
           ref={ref}
@@ -70,9 +122,12 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
           value={text}
           placeholder={placeholder}
           onChange={(e) => {
-            setDrafts((d) => ({ ...d, [conversation]: e.target.value }));
+            setDraft(e.target.value);
+            setCaret(e.target.selectionStart);
+            setSelected(0);
             if (e.target.value !== '') actions.typing(conversation);
           }}
+          onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
           onPaste={(event) => {
             const pasted = [...event.clipboardData.files];
@@ -80,6 +135,9 @@ export function Composer({ conversation, placeholder }: { conversation: Conversa
             event.preventDefault();
             void composerUploads.add(conversation, pasted);
           }}
+          aria-controls={candidates.length > 0 ? 'mention-list' : undefined}
+          aria-autocomplete="list"
+          aria-activedescendant={candidates.length > 0 ? `mention-option-${candidates[Math.min(selected, candidates.length - 1)]!.userId}` : undefined}
           aria-describedby={length >= counterFrom ? 'composer-counter' : undefined}
         />
         {length >= counterFrom ? (

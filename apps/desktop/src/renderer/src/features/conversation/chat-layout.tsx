@@ -1,5 +1,6 @@
 import { useApp } from '../../stores/app-store';
 import { ConnectionBar } from '../connection/connection-bar';
+import { SearchPanel } from '../search/search-panel';
 import { Sidebar } from '../sidebar/sidebar';
 import { ConversationPane } from './conversation-pane';
 
@@ -12,6 +13,7 @@ export function ChatLayout() {
         <ConnectionBar />
         {active ? <ConversationPane conversation={active} /> : <div className="splash">Pick a conversation</div>}
       </div>
+      <SearchPanel />
     </div>
   );
 }

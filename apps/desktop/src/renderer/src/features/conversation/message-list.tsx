@@ -6,6 +6,7 @@ import type { ConversationKey } from '@parley/shared';
 import { emptyConversation } from '../../stores/conversations-slice';
 import { buildRows } from './rows';
 import { DaySeparator, MessageRow } from './message-row';
+import { NewerBar, UnreadLine } from './unread-line';
 
 // Start fetching older history while this much of it is still above the viewport.
 const loadOlderThresholdPx = 600;
@@ -18,7 +19,7 @@ const stickToBottomPx = 120;
  */
 export function MessageList({ conversation, intro }: { conversation: ConversationKey; intro: React.ReactNode }) {
   const state = useApp((s) => s.conversations[conversation] ?? emptyConversation);
-  const rows = useMemo(() => buildRows(state.messages, state.notices), [state.messages, state.notices]);
+  const rows = useMemo(() => buildRows(state.messages, state.notices, state.firstUnreadId), [state.messages, state.notices, state.firstUnreadId]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -32,7 +33,7 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
       const row = i === 0 ? null : rows[i - 1];
       if (!row) return 120;
       if (row.kind === 'message') return row.showHeader ? 55 : 24;
-      return row.kind === 'day' ? 41 : 30;
+      return row.kind === 'day' || row.kind === 'unread' ? 41 : 30;
     },
     getItemKey: (i) => (i === 0 ? 'top' : rows[i - 1]?.key ?? i),
     overscan: 12,
@@ -63,6 +64,35 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
     }
     previous.current = { firstKey, lastKey, total, conversation };
   }, [conversation, firstKey, lastKey, rows, virtualizer]);
+
+  // Opened at a message (a search result) or with unread messages: show that place, not the end.
+  // Each target is scrolled to once; the bottom is followed again once the reader gets there.
+  const target =
+    state.focusId !== null
+      ? { id: `focus:${state.focusId}`, index: rows.findIndex((r) => r.kind === 'message' && r.message.id === state.focusId), align: 'center' as const }
+      : state.firstUnreadId !== null
+        ? { id: `unread:${state.firstUnreadId}`, index: rows.findIndex((r) => r.kind === 'unread'), align: 'start' as const }
+        : null;
+  const reached = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (state.status !== 'ready') return;
+    if (!target) {
+      // Back from a place in the past to the newest messages: follow the end again.
+      if (reached.current?.startsWith('focus:')) {
+        reached.current = null;
+        atBottom.current = true;
+        virtualizer.scrollToIndex(rows.length, { align: 'end' });
+      }
+      return;
+    }
+    if (target.index < 0 || reached.current === target.id) return;
+    reached.current = target.id;
+    atBottom.current = false;
+    virtualizer.scrollToIndex(target.index + 1, { align: target.align });
+    // Measured rows move the place: settle on it again once they are.
+    const id = requestAnimationFrame(() => virtualizer.scrollToIndex(target.index + 1, { align: target.align }));
+    return () => cancelAnimationFrame(id);
+  }, [state.status, target?.id, target?.index, target?.align, rows.length, virtualizer]);
 
   // Until the rows are measured, the end moves; follow it while the user has not scrolled away.
   useEffect(() => {
@@ -108,6 +138,7 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
   // A short conversation sits at the bottom, next to the composer, as chat reads.
   const gap = Math.max(0, (virtualizer.scrollRect?.height ?? 0) - total);
   return (
+    <>
     <div className="message-scroll" ref={scrollRef} onScroll={onScroll} data-testid="message-list">
       <div className="message-canvas" ref={canvasRef} style={{ height: total + gap }}>
         <div className="message-window" style={{ transform: `translateY(${(items[0]?.start ?? 0) + gap}px)` }}>
@@ -127,8 +158,15 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
                   <DaySeparator timestamp={row.timestamp} />
                 ) : row?.kind === 'notice' ? (
                   <div className="notice">{row.notice.text}</div>
+                ) : row?.kind === 'unread' ? (
+                  <UnreadLine />
                 ) : row?.kind === 'message' ? (
-                  <MessageRow message={row.message} showHeader={row.showHeader} conversation={conversation} />
+                  <MessageRow
+                    message={row.message}
+                    showHeader={row.showHeader}
+                    conversation={conversation}
+                    focused={state.focusId !== null && row.message.id === state.focusId}
+                  />
                 ) : null}
               </div>
             );
@@ -136,5 +174,7 @@ export function MessageList({ conversation, intro }: { conversation: Conversatio
         </div>
       </div>
     </div>
+    {state.hasNewer ? <NewerBar onShow={() => void actions.open(conversation)} /> : null}
+    </>
   );
 }

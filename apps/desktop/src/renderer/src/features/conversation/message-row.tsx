@@ -12,18 +12,29 @@ import { ReactionChips } from '../message-changes/reaction-chips';
 import '../message-changes/message-changes.css';
 import { MessageAttachments } from '../attachments/message-attachments';
 
-export const MessageRow = memo(function MessageRow({ message, showHeader, conversation }: { message: UiMessage; showHeader: boolean; conversation: ConversationKey }) {
+export const MessageRow = memo(function MessageRow({
+  message,
+  showHeader,
+  conversation,
+  focused = false,
+}: {
+  message: UiMessage;
+  showHeader: boolean;
+  conversation: ConversationKey;
+  /** The message a search result opened: marked until another place is opened. */
+  focused?: boolean;
+}) {
   const author = useApp((s) => (message.authorId === null ? null : s.users[message.authorId] ?? (s.self?.user_id === message.authorId ? s.self : undefined)));
   const name = message.authorId === null ? 'Parley Bot' : author ? fullName(author) : 'Unknown user';
   const time = formatTime(message.timestamp);
   const selfId = useApp((s) => s.self?.user_id ?? null);
   const [editing, setEditing] = useState(false);
-  const classes = ['message', showHeader ? 'with-header' : 'continued', message.status, message.deleted ? 'deleted' : ''].join(' ').trim();
+  const classes = ['message', showHeader ? 'with-header' : 'continued', message.status, message.deleted ? 'deleted' : '', focused ? 'focused' : ''].filter(Boolean).join(' ');
   // Rooms and groups only: the bot chat's lines stay as written.
   const changeable = message.id !== null && !message.deleted && message.status === 'sent' && conversation !== 'bot';
   const own = changeable && message.authorId !== null && message.authorId === selfId;
   return (
-    <article className={classes} aria-label={`${name}, ${time}`}>
+    <article className={classes} aria-label={`${name}, ${time}`} aria-current={focused ? 'location' : undefined}>
       <div className="message-gutter">
         {showHeader ? (
           <Avatar user={message.authorId === null ? null : author ?? { user_id: message.authorId, first_name: '?', last_name: '' }} />

@@ -5,13 +5,17 @@ import { dayKey } from '../../lib/format';
 export type Row =
   | { kind: 'day'; key: string; timestamp: string }
   | { kind: 'message'; key: string; message: UiMessage; showHeader: boolean }
-  | { kind: 'notice'; key: string; notice: Notice };
+  | { kind: 'notice'; key: string; notice: Notice }
+  | { kind: 'unread'; key: string };
 
 // Messages by the same person within this span read as one block under a single name.
 const groupingWindowMs = 5 * 60 * 1000;
 
-/** Flattens a conversation into list rows: day separators, messages, and inline notices. */
-export function buildRows(messages: readonly UiMessage[], notices: readonly Notice[]): Row[] {
+/**
+ * Flattens a conversation into list rows: day separators, messages, inline notices, and the
+ * "New messages" line above `firstUnreadId`.
+ */
+export function buildRows(messages: readonly UiMessage[], notices: readonly Notice[], firstUnreadId: number | null = null): Row[] {
   const noticesAfter = new Map<number | null, Notice[]>();
   for (const n of notices) {
     const list = noticesAfter.get(n.afterId) ?? [];
@@ -33,6 +37,10 @@ export function buildRows(messages: readonly UiMessage[], notices: readonly Noti
     if (day !== lastDay) {
       rows.push({ kind: 'day', key: `day:${day}`, timestamp: message.timestamp });
       lastDay = day;
+      previous = null;
+    }
+    if (firstUnreadId !== null && message.id === firstUnreadId) {
+      rows.push({ kind: 'unread', key: 'unread-line' });
       previous = null;
     }
     const p: UiMessage | null = previous;

@@ -1,19 +1,54 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { withMentionNames } from '@parley/shared';
 import { useApp } from '../../stores/app-store';
+import { fullName } from '../../lib/format';
 import type { ConversationKey } from '@parley/shared';
 import { actions } from '../../actions/app-actions';
+import './sidebar-draft.css';
 
 /** One conversation in the sidebar; its accessible name is the label then "N unread". */
 export function SidebarItem({ conversation, label, leading, trailing }: { conversation: ConversationKey; label: string; leading: ReactNode; trailing?: ReactNode }) {
   const unread = useApp((s) => s.unread[conversation] ?? 0);
+  const mentions = useApp((s) => (unread > 0 ? (s.mentions[conversation] ?? 0) : 0));
   const active = useApp((s) => s.active === conversation);
-  const classes = ['sidebar-item', active ? 'active' : '', unread > 0 ? 'has-unread' : ''].join(' ');
+  // The open conversation's draft is in its composer; the others show theirs here.
+  const draft = useApp((s) => {
+    const text = s.active === conversation ? '' : (s.drafts[conversation] ?? '').trim();
+    return withMentionNames(text, (id) => {
+      const user = s.users[id];
+      return user ? fullName(user) : null;
+    });
+  });
+  const draftId = useId();
+  const classes = ['sidebar-item', active ? 'active' : '', unread > 0 ? 'has-unread' : '', draft ? 'has-draft' : ''].join(' ');
   return (
     <li>
-      <button type="button" className={classes} aria-current={active ? 'page' : undefined} onClick={() => void actions.open(conversation)}>
+      <button
+        type="button"
+        className={classes}
+        aria-current={active ? 'page' : undefined}
+        aria-describedby={draft ? draftId : undefined}
+        onClick={() => void actions.open(conversation)}
+      >
         {leading}
-        <span className="sidebar-label">{label}</span>
+        {draft ? (
+          <span className="sidebar-label with-draft">
+            <span className="sidebar-name">{label}</span>
+            {/* A description, not part of the name: "Bob Babbage 2 unread" stays what it was. */}
+            <span className="sidebar-draft" id={draftId} aria-hidden="true">
+              <span className="sidebar-draft-tag">Draft:</span> {draft.split('\n')[0]}
+            </span>
+          </span>
+        ) : (
+          <span className="sidebar-label">{label}</span>
+        )}
         {trailing}
+        {mentions > 0 ? (
+          <span className="mention-badge">
+            <span aria-hidden="true">@{mentions > 9 ? '9+' : mentions}</span>
+            <span className="visually-hidden">{mentions === 1 ? '1 mention' : `${mentions} mentions`}</span>
+          </span>
+        ) : null}
         {unread > 0 ? (
           <>
             {' '}

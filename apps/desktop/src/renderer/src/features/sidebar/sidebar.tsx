@@ -4,6 +4,7 @@ import { selectGroupIds, selectPeopleIds } from '../../stores/sidebar-selectors'
 import { Avatar } from '../../ui/avatar';
 import { UserMenu } from '../account/user-menu';
 import { NewGroupDialog } from '../groups/new-group-dialog';
+import { SearchButton } from '../search/search-panel';
 import { GroupItem } from './group-item';
 import { PersonItem } from './person-item';
 import { SidebarItem } from './sidebar-item';
@@ -22,6 +23,7 @@ export function Sidebar() {
         </span>
         <span className="sidebar-title">Parley</span>
       </header>
+      <SearchButton />
 
       <div className="sidebar-scroll">
         <ul className="sidebar-list">
