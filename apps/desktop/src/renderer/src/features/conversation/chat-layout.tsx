@@ -1,10 +1,13 @@
 import { useApp } from '../../stores/app-store';
 import { ConnectionBar } from '../connection/connection-bar';
+import { useConversationSteps } from '../keyboard/use-conversation-steps';
+import { QuickSwitcher } from '../quick-switcher/quick-switcher';
 import { Sidebar } from '../sidebar/sidebar';
 import { ConversationPane } from './conversation-pane';
 
 export function ChatLayout() {
   const active = useApp((s) => s.active);
+  useConversationSteps();
   return (
     <div className="chat-layout">
       <Sidebar />
@@ -12,6 +15,7 @@ export function ChatLayout() {
         <ConnectionBar />
         {active ? <ConversationPane conversation={active} /> : <div className="splash">Pick a conversation</div>}
       </div>
+      <QuickSwitcher />
     </div>
   );
 }
