@@ -9,6 +9,11 @@ import { contentSecurityPolicy } from './security/csp.js';
 import { guardNavigation, installCsp, installPermissionHandlers } from './security/harden.js';
 import { isAppUrl, isTrustedSender } from './security/sender.js';
 import { createServices } from './services.js';
+import { DndController, unlessPaused } from './dnd/dnd-controller.js';
+import { trayLook } from './dnd/dnd-tray.js';
+import { pauseLabel } from './dnd/dnd-window.js';
+import { trayView, type TrayView } from './notifications/unread-state.js';
+import { PreferencesStore } from './preferences/preferences-store.js';
 import { createAppTray } from './tray/app-tray.js';
 import { createMainWindow, revealWindow } from './window/main-window.js';
 
@@ -46,20 +51,53 @@ if (!app.requestSingleInstanceLock()) {
     app.on('web-contents-created', (_event, contents) => guardNavigation(contents, isApp, (url) => void openExternal(url)));
 
     const relay = createEventRelay(() => (window && !window.isDestroyed() ? window.webContents : null));
-    const tray = createAppTray({ iconFolder: paths.iconFolder, onOpen: reveal, onQuit: () => app.quit() });
+    const preferences = new PreferencesStore(paths.preferencesFile);
+
+    // The tray shows the unread view with do not disturb laid over it; either may change it.
+    let unreadView: TrayView = trayView(0);
+    const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+    const renderTray = () => {
+      const until = dnd.pausedUntil;
+      const label = until && pauseLabel(until, new Date(), (date) => timeFormat.format(date));
+      tray.update(trayLook(unreadView, label));
+      tray.setMenu({ pausedLabel: label, updateReady: false });
+      app.setBadgeCount(unreadView.badgeCount);
+    };
+    const dnd = new DndController({
+      now: () => new Date(),
+      timers: realTimers,
+      load: async () => (await preferences.read()).dndUntil,
+      save: async (dndUntil) => void (await preferences.update({ dndUntil })),
+      changed: () => renderTray(),
+    });
+    const tray = createAppTray({
+      iconFolder: paths.iconFolder,
+      actions: {
+        open: reveal,
+        pause: (choice) => void dnd.pause(choice),
+        resume: () => void dnd.resume(),
+        restartToUpdate: () => undefined,
+        quit: () => app.quit(),
+      },
+    });
+    await dnd.restore();
     const services = createServices({
       paths,
       cipher: safeStorage,
       relay,
       log,
       render: (view) => {
-        tray.update(view);
-        app.setBadgeCount(view.badgeCount);
+        unreadView = view;
+        renderTray();
       },
-      showNotification: createSystemNotifier((conversation) => {
-        reveal();
-        relay.openConversation(conversation);
-      }, paths.appIcon),
+      // Paused notifications are dropped, not queued: the unread counts and badge carry the news.
+      showNotification: unlessPaused(
+        dnd,
+        createSystemNotifier((conversation) => {
+          reveal();
+          relay.openConversation(conversation);
+        }, paths.appIcon),
+      ),
       window: () => ({
         focused: window?.isFocused() ?? false,
         visible: (window?.isVisible() ?? false) && !(window?.isMinimized() ?? true),
