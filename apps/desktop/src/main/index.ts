@@ -16,8 +16,13 @@ import { trayView, type TrayView } from './notifications/unread-state.js';
 import { PreferencesStore } from './preferences/preferences-store.js';
 import { createAppTray } from './tray/app-tray.js';
 import { createMainWindow, revealWindow } from './window/main-window.js';
+import { deepLinkInArgv } from './deep-links/deep-link.js';
+import { followDeepLink } from './deep-links/deep-link-router.js';
+import { LinkInbox } from './deep-links/link-inbox.js';
+import { registerProtocolClient } from './deep-links/protocol-client.js';
 
-// One Parley per user: a second launch only brings the first one's window forward.
+// One Parley per user: a second launch only brings the first one's window forward (and hands over
+// the parley:// link it was started with, on Windows and Linux).
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -26,7 +31,20 @@ if (!app.requestSingleInstanceLock()) {
   let hostStopped = false;
   const reveal = () => window && !window.isDestroyed() && revealWindow(window);
   const log = (line: string) => console.log(line);
-  app.on('second-instance', reveal);
+  const links = new LinkInbox();
+  const firstLink = deepLinkInArgv(process.argv);
+  if (firstLink) links.push(firstLink);
+  app.on('second-instance', (_event, argv) => {
+    reveal();
+    const link = deepLinkInArgv(argv);
+    if (link) links.push(link);
+  });
+  // macOS hands links over as an event, possibly before 'ready'.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    links.push(url);
+  });
+  registerProtocolClient(app, { defaultApp: process.defaultApp === true, execPath: process.execPath, argv: process.argv });
   app.on('activate', reveal);
   // The window hides to the tray; the app lives on until Quit.
   app.on('window-all-closed', () => undefined);
@@ -121,6 +139,29 @@ if (!app.requestSingleInstanceLock()) {
     });
     await restored;
     await services.auth.session();
+
+    // Links are followed once the session is back, so a conversation link can open at once.
+    links.open(
+      (link) =>
+        void followDeepLink(link, {
+          currentServer: () => services.server.url,
+          signedIn: () => services.auth.self !== null,
+          userOfRoom: (roomId) => services.rooms.userOfRoom(roomId),
+          learnRooms: async () => {
+            const rooms = await services.api.chatRooms();
+            if (rooms.ok) services.rooms.learnRooms(rooms.value.chat_rooms);
+          },
+          openConversation: (conversation) => relay.openConversation(conversation),
+          joinServer: async (url) => {
+            const joined = await services.server.join(url);
+            // The page asks which server it is on when it starts: start it again on the new one.
+            if (joined.ok) window?.webContents.reload();
+            else log(`[link] could not join ${url}: ${joined.error.message}`);
+          },
+          reveal,
+          log,
+        }),
+    );
 
     app.on('before-quit', (event) => {
       quitting = true;

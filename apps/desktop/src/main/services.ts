@@ -126,7 +126,7 @@ export function createServices(hooks: ServiceHooks) {
   });
   connection.onSessionExpired(() => void auth?.endLocally());
 
-  return { api, auth, server, host, connection, unread, ui };
+  return { api, auth, server, host, connection, unread, ui, rooms };
 }
 
 export type Services = ReturnType<typeof createServices>;
