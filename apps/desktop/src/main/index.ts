@@ -20,6 +20,9 @@ import { deepLinkInArgv } from './deep-links/deep-link.js';
 import { followDeepLink } from './deep-links/deep-link-router.js';
 import { LinkInbox } from './deep-links/link-inbox.js';
 import { registerProtocolClient } from './deep-links/protocol-client.js';
+import { electronUpdaterPort } from './updates/electron-updater-port.js';
+import { UpdateController } from './updates/update-controller.js';
+import { chooseUpdateFeed, feedFileFor } from './updates/update-feed.js';
 
 // One Parley per user: a second launch only brings the first one's window forward (and hands over
 // the parley:// link it was started with, on Windows and Linux).
@@ -78,7 +81,7 @@ if (!app.requestSingleInstanceLock()) {
       const until = dnd.pausedUntil;
       const label = until && pauseLabel(until, new Date(), (date) => timeFormat.format(date));
       tray.update(trayLook(unreadView, label));
-      tray.setMenu({ pausedLabel: label, updateReady: false });
+      tray.setMenu({ pausedLabel: label, updateReady: updates.state.status === 'ready' });
       app.setBadgeCount(unreadView.badgeCount);
     };
     const dnd = new DndController({
@@ -88,13 +91,14 @@ if (!app.requestSingleInstanceLock()) {
       save: async (dndUntil) => void (await preferences.update({ dndUntil })),
       changed: () => renderTray(),
     });
+    const updates = new UpdateController({ updater: electronUpdaterPort(), timers: realTimers, changed: () => renderTray(), log });
     const tray = createAppTray({
       iconFolder: paths.iconFolder,
       actions: {
         open: reveal,
         pause: (choice) => void dnd.pause(choice),
         resume: () => void dnd.resume(),
-        restartToUpdate: () => undefined,
+        restartToUpdate: () => updates.restartToUpdate(),
         quit: () => app.quit(),
       },
     });
@@ -139,6 +143,12 @@ if (!app.requestSingleInstanceLock()) {
     });
     await restored;
     await services.auth.session();
+
+    // Updates come from UPDATE_URL, else the team server's /updates/ when it has this platform's feed.
+    void chooseUpdateFeed({ isPackaged: app.isPackaged, updateUrl: process.env.UPDATE_URL, serverUrl: services.server.url }, async (feedUrl) => {
+      const answer = await fetch(new URL(feedFileFor(process.platform), feedUrl), { method: 'HEAD', redirect: 'error', signal: AbortSignal.timeout(5000) }).catch(() => null);
+      return answer?.ok ?? false;
+    }).then((feed) => updates.start(feed));
 
     // Links are followed once the session is back, so a conversation link can open at once.
     links.open(
