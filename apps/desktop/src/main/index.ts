@@ -1,4 +1,4 @@
-import { app, ipcMain, net, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { app, ipcMain, net, powerMonitor, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
 import { watchOnline } from './connection/online-watch.js';
 import { realTimers } from '@parley/shared/client';
 import { registerIpcHandlers } from './ipc/register.js';
@@ -9,19 +9,18 @@ import { contentSecurityPolicy } from './security/csp.js';
 import { guardNavigation, installCsp, installPermissionHandlers } from './security/harden.js';
 import { isAppUrl, isTrustedSender } from './security/sender.js';
 import { createServices } from './services.js';
-import { DndController, unlessPaused } from './dnd/dnd-controller.js';
-import { trayLook } from './dnd/dnd-tray.js';
-import { pauseLabel } from './dnd/dnd-window.js';
-import { trayView, type TrayView } from './notifications/unread-state.js';
+import { unlessPaused } from './dnd/dnd-controller.js';
 import { PreferencesStore } from './preferences/preferences-store.js';
-import { createAppTray } from './tray/app-tray.js';
+import { createTrayControls } from './tray/tray-controls.js';
 import { createMainWindow, revealWindow } from './window/main-window.js';
+import { initialPlacement, trackPlace } from './window/track-place.js';
+import { startsHidden } from './login-item/login-item.js';
+import { installContextMenu } from './spellcheck/install-context-menu.js';
+import { installZoom } from './zoom/install-zoom.js';
 import { deepLinkInArgv } from './deep-links/deep-link.js';
 import { followDeepLink } from './deep-links/deep-link-router.js';
 import { LinkInbox } from './deep-links/link-inbox.js';
 import { registerProtocolClient } from './deep-links/protocol-client.js';
-import { electronUpdaterPort } from './updates/electron-updater-port.js';
-import { UpdateController } from './updates/update-controller.js';
 import { chooseUpdateFeed, feedFileFor } from './updates/update-feed.js';
 
 // One Parley per user: a second launch only brings the first one's window forward (and hands over
@@ -74,44 +73,14 @@ if (!app.requestSingleInstanceLock()) {
     const relay = createEventRelay(() => (window && !window.isDestroyed() ? window.webContents : null));
     const preferences = new PreferencesStore(paths.preferencesFile);
 
-    // The tray shows the unread view with do not disturb laid over it; either may change it.
-    let unreadView: TrayView = trayView(0);
-    const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-    const renderTray = () => {
-      const until = dnd.pausedUntil;
-      const label = until && pauseLabel(until, new Date(), (date) => timeFormat.format(date));
-      tray.update(trayLook(unreadView, label));
-      tray.setMenu({ pausedLabel: label, updateReady: updates.state.status === 'ready' });
-      app.setBadgeCount(unreadView.badgeCount);
-    };
-    const dnd = new DndController({
-      now: () => new Date(),
-      timers: realTimers,
-      load: async () => (await preferences.read()).dndUntil,
-      save: async (dndUntil) => void (await preferences.update({ dndUntil })),
-      changed: () => renderTray(),
-    });
-    const updates = new UpdateController({ updater: electronUpdaterPort(), timers: realTimers, changed: () => renderTray(), log });
-    const tray = createAppTray({
-      iconFolder: paths.iconFolder,
-      actions: {
-        open: reveal,
-        pause: (choice) => void dnd.pause(choice),
-        resume: () => void dnd.resume(),
-        restartToUpdate: () => updates.restartToUpdate(),
-        quit: () => app.quit(),
-      },
-    });
-    await dnd.restore();
+    const controls = await createTrayControls({ iconFolder: paths.iconFolder, preferences, reveal, log });
+    const { dnd, updates } = controls;
     const services = createServices({
       paths,
       cipher: safeStorage,
       relay,
       log,
-      render: (view) => {
-        unreadView = view;
-        renderTray();
-      },
+      render: (view) => controls.showUnread(view),
       // Paused notifications are dropped, not queued: the unread counts and badge carry the news.
       showNotification: unlessPaused(
         dnd,
@@ -135,12 +104,20 @@ if (!app.requestSingleInstanceLock()) {
     // meanwhile and its first questions wait for it. The session is resumed here too, so the tray
     // and notifications work even before the window asks.
     const restored = services.server.restore();
+    const remembered = await preferences.read();
+    const macLogin = process.platform === 'darwin' ? app.getLoginItemSettings() : null;
     window = createMainWindow({
       preload: paths.preload,
       page: paths.page,
       icon: paths.appIcon,
       isQuitting: () => quitting,
+      placement: initialPlacement(screen, remembered.windowStates),
+      // Started at login: stay in the tray until asked for.
+      startHidden: startsHidden(process.argv, macLogin),
     });
+    trackPlace(window, screen, { states: remembered.windowStates, timers: realTimers, save: (windowStates) => void preferences.update({ windowStates }) });
+    installZoom(window.webContents, { platform: process.platform, level: remembered.zoomLevel, save: (zoomLevel) => void preferences.update({ zoomLevel }) });
+    installContextMenu(window.webContents);
     await restored;
     await services.auth.session();
 
@@ -181,7 +158,7 @@ if (!app.requestSingleInstanceLock()) {
       services.connection.stop();
       void services.host.stop().finally(() => {
         hostStopped = true;
-        tray.destroy();
+        controls.destroy();
         app.quit();
       });
     });

@@ -121,19 +121,20 @@ describe('the tray while paused', () => {
     pause: (choice: string) => calls.push(`pause ${choice}`),
     resume: () => calls.push('resume'),
     restartToUpdate: () => calls.push('restart'),
+    setOpenAtLogin: (on: boolean) => calls.push(`login ${on}`),
     quit: () => calls.push('quit'),
   };
   type Item = { label?: string; click?: () => void; submenu?: Item[]; enabled?: boolean; type?: string };
   const find = (items: Item[], label: string): Item | undefined => items.flatMap((i) => [i, ...(i.submenu ?? [])]).find((i) => i.label === label);
 
   it('offers 30 minutes, 1 hour and until tomorrow, then only "Resume" while paused', () => {
-    const menu = trayMenuTemplate({ pausedLabel: null, updateReady: false }, act) as Item[];
+    const menu = trayMenuTemplate({ pausedLabel: null, updateReady: false, openAtLogin: false }, act) as Item[];
     for (const label of ['For 30 minutes', 'For 1 hour', 'Until tomorrow']) find(menu, label)?.click?.();
     expect(calls).toEqual(['pause half-hour', 'pause hour', 'pause tomorrow']);
     expect(find(menu, 'Resume notifications')).toBeUndefined();
     expect(find(menu, 'Restart to update')).toBeUndefined();
 
-    const paused = trayMenuTemplate({ pausedLabel: 'until 14:40', updateReady: true }, act) as Item[];
+    const paused = trayMenuTemplate({ pausedLabel: 'until 14:40', updateReady: true, openAtLogin: true }, act) as Item[];
     expect(find(paused, 'Notifications paused until 14:40')?.enabled).toBe(false);
     expect(find(paused, 'Pause notifications')).toBeUndefined();
     find(paused, 'Resume notifications')?.click?.();

@@ -22,25 +22,33 @@ export const defaultPreferences: Preferences = { dndUntil: null, openAtLogin: fa
 
 export class PreferencesStore {
   private cache: Preferences | null = null;
+  private loading: Promise<Preferences> | null = null;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly file: string) {}
 
-  async read(): Promise<Preferences> {
-    if (this.cache) return this.cache;
+  /** Read once; callers that ask together share the one read. */
+  read(): Promise<Preferences> {
+    if (this.cache) return Promise.resolve(this.cache);
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<Preferences> {
     try {
       const raw: unknown = JSON.parse(await readFile(this.file, 'utf8'));
       const parsed = preferencesSchema.safeParse(raw);
-      this.cache = parsed.success ? parsed.data : { ...defaultPreferences };
+      this.cache ??= parsed.success ? parsed.data : { ...defaultPreferences };
     } catch {
-      this.cache = { ...defaultPreferences }; // first run, or a damaged file
+      this.cache ??= { ...defaultPreferences }; // first run, or a damaged file
     }
     return this.cache;
   }
 
   /** Writes are queued, so changes that come together (zoom steps, a window drag) land in order. */
   async update(change: Partial<Preferences>): Promise<Preferences> {
-    const next = { ...(await this.read()), ...change };
+    await this.read();
+    const next = { ...(this.cache ?? defaultPreferences), ...change };
     this.cache = next;
     const write = this.writing.then(async () => {
       await mkdir(dirname(this.file), { recursive: true });

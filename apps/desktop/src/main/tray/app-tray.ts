@@ -11,7 +11,7 @@ export interface AppTrayOptions {
 /** The tray icon (unread, paused), its tooltip, and the menu of `trayMenuTemplate`. */
 export function createAppTray(options: AppTrayOptions) {
   let look: TrayLook = { icon: 'idle', tooltip: 'Parley', badgeCount: 0, paused: false };
-  let menu: TrayMenuState = { pausedLabel: null, updateReady: false };
+  let menu: TrayMenuState = { pausedLabel: null, updateReady: false, openAtLogin: false };
   const image = () => {
     // A dark system theme means a dark panel: draw the light glyph on it.
     const theme = nativeTheme.shouldUseDarkColors ? 'light' : 'dark';
@@ -31,7 +31,7 @@ export function createAppTray(options: AppTrayOptions) {
       tray.setToolTip(next.tooltip);
     },
     setMenu(next: TrayMenuState): void {
-      if (next.pausedLabel === menu.pausedLabel && next.updateReady === menu.updateReady) return;
+      if (next.pausedLabel === menu.pausedLabel && next.updateReady === menu.updateReady && next.openAtLogin === menu.openAtLogin) return;
       menu = next;
       rebuildMenu();
     },

@@ -6,6 +6,7 @@ export interface TrayMenuState {
   pausedLabel: string | null;
   /** "Restart to update" appears once an update is downloaded. */
   updateReady: boolean;
+  openAtLogin: boolean;
 }
 
 export interface TrayMenuActions {
@@ -13,10 +14,11 @@ export interface TrayMenuActions {
   pause: (choice: DndChoice) => void;
   resume: () => void;
   restartToUpdate: () => void;
+  setOpenAtLogin: (on: boolean) => void;
   quit: () => void;
 }
 
-/** The tray's menu: open, do not disturb, a quiet update offer when there is one, quit. */
+/** The tray's menu: open, do not disturb, start at login, a quiet update offer when there is one, quit. */
 export function trayMenuTemplate(state: TrayMenuState, act: TrayMenuActions): MenuItemConstructorOptions[] {
   const dnd: MenuItemConstructorOptions[] = state.pausedLabel
     ? [
@@ -37,6 +39,8 @@ export function trayMenuTemplate(state: TrayMenuState, act: TrayMenuActions): Me
     { label: 'Open Parley', click: act.open },
     { type: 'separator' },
     ...dnd,
+    { type: 'separator' },
+    { label: 'Start Parley at login', type: 'checkbox', checked: state.openAtLogin, click: (item) => act.setOpenAtLogin(item.checked) },
     { type: 'separator' },
     ...(state.updateReady ? [{ label: 'Restart to update', click: act.restartToUpdate }, { type: 'separator' } as const] : []),
     { label: 'Quit', click: act.quit },
