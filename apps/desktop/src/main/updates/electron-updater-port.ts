@@ -7,15 +7,18 @@ import type { UpdaterPort } from './update-controller.js';
  * publisher's signature) before it will install, and installs on an ordinary quit.
  */
 export function electronUpdaterPort(): UpdaterPort {
-  const { autoUpdater } = electronUpdater;
+  // electron-updater builds its platform's updater on first access: only once there is a feed.
+  const updater = () => electronUpdater.autoUpdater;
   return {
     configure(feedUrl) {
+      const autoUpdater = updater();
       autoUpdater.autoDownload = true;
       autoUpdater.autoInstallOnAppQuit = true;
       autoUpdater.allowDowngrade = false;
       autoUpdater.setFeedURL({ provider: 'generic', url: feedUrl });
     },
     onReport(listener) {
+      const autoUpdater = updater();
       autoUpdater.on('checking-for-update', () => listener({ type: 'checking' }));
       autoUpdater.on('update-available', (info) => listener({ type: 'available', version: info.version }));
       autoUpdater.on('update-not-available', () => listener({ type: 'not-available' }));
@@ -24,10 +27,10 @@ export function electronUpdaterPort(): UpdaterPort {
       autoUpdater.on('error', (error) => listener({ type: 'error', message: error.message }));
     },
     async check() {
-      await autoUpdater.checkForUpdates();
+      await updater().checkForUpdates();
     },
     quitAndInstall() {
-      autoUpdater.quitAndInstall(false, true);
+      updater().quitAndInstall(false, true);
     },
   };
 }
