@@ -12,6 +12,8 @@ import { createServices } from './services.js';
 import { unlessPaused } from './dnd/dnd-controller.js';
 import { PreferencesStore } from './preferences/preferences-store.js';
 import { createTrayControls } from './tray/tray-controls.js';
+import { ServerRegistry } from './servers/server-registry.js';
+import { namedForServer } from './servers/server-notifications.js';
 import { createMainWindow, revealWindow } from './window/main-window.js';
 import { initialPlacement, trackPlace } from './window/track-place.js';
 import { startsHidden } from './login-item/login-item.js';
@@ -75,19 +77,32 @@ if (!app.requestSingleInstanceLock()) {
 
     const controls = await createTrayControls({ iconFolder: paths.iconFolder, preferences, reveal, log });
     const { dnd, updates } = controls;
+    // Every server signed in to, with its own unread count: the tray and badge show their sum.
+    const registry = new ServerRegistry();
+    registry.onChange(() => controls.showUnread(registry.trayView()));
+    const activeServer = () => {
+      const entry = services.server.url === null ? null : registry.add(services.server.url);
+      if (entry) registry.activate(entry.id);
+      return entry;
+    };
+    const notify = createSystemNotifier((conversation) => {
+      reveal();
+      relay.openConversation(conversation);
+    }, paths.appIcon);
     const services = createServices({
       paths,
       cipher: safeStorage,
       relay,
       log,
-      render: (view) => controls.showUnread(view),
+      render: (view) => {
+        const entry = activeServer();
+        if (entry) registry.setUnread(entry.id, view.badgeCount);
+        else controls.showUnread(view);
+      },
       // Paused notifications are dropped, not queued: the unread counts and badge carry the news.
       showNotification: unlessPaused(
         dnd,
-        createSystemNotifier((conversation) => {
-          reveal();
-          relay.openConversation(conversation);
-        }, paths.appIcon),
+        (notification) => notify(namedForServer(notification, activeServer()?.label ?? '', registry.size)),
       ),
       window: () => ({
         focused: window?.isFocused() ?? false,
@@ -97,6 +112,10 @@ if (!app.requestSingleInstanceLock()) {
 
     registerIpcHandlers({ ipc: ipcMain, isTrusted: (event) => isTrustedSender(event, paths.appOrigin), log }, services, openExternal);
 
+    services.connection.onState((state) => {
+      const entry = activeServer();
+      if (entry) registry.setConnection(entry.id, state.status);
+    });
     powerMonitor.on('resume', () => services.connection.resume());
     watchOnline(() => net.isOnline(), () => services.connection.wake(), realTimers);
 
