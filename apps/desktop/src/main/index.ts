@@ -82,6 +82,9 @@ if (!app.requestSingleInstanceLock()) {
     registry.onChange(() => controls.showUnread(registry.trayView()));
     const activeServer = () => {
       const entry = services.server.url === null ? null : registry.add(services.server.url);
+      // The window holds one server for now, and leaving it signs out: a server it left has no
+      // session any more, so its count leaves the sum.
+      for (const other of registry.list()) if (other.id !== entry?.id) registry.remove(other.id);
       if (entry) registry.activate(entry.id);
       return entry;
     };
