@@ -123,6 +123,35 @@ check('notification body cut to 100 code points', [...body].length <= 100 && bod
 stub.notifications.at(-1)?.emit('click');
 check('clicking the notification opens the conversation', sentOn('parley:event:open-conversation').some((c) => c.kind === 'room' && c.userId === bobLogin.user.user_id));
 
+// Deep links arrive as macOS's open-url and as a second instance's argv; only this server's open.
+const linkHost = new URL(url).host;
+const opensBefore = sentOn('parley:event:open-conversation').length;
+stub.appEvents.get('open-url')({ preventDefault: () => undefined }, `parley://${linkHost}/room/${ack.message.chat_room_id}`);
+check('a room link opens that conversation', await until(() => sentOn('parley:event:open-conversation').length === opensBefore + 1) && sentOn('parley:event:open-conversation').at(-1)?.userId === bobLogin.user.user_id);
+stub.appEvents.get('second-instance')({}, ['/opt/Parley/parley', 'parley://elsewhere.example.com/group/1']);
+stub.appEvents.get('second-instance')({}, ['/opt/Parley/parley', 'parley://' + linkHost + '/settings']);
+await sleep(200);
+check('links to another server or of unknown shape are ignored', sentOn('parley:event:open-conversation').length === opensBefore + 1);
+check('the parley scheme is registered', stub.protocolClient?.[0] === 'parley', JSON.stringify(stub.protocolClient));
+
+// Do not disturb from the tray: the next message counts but does not notify.
+const menuItem = (label) => stub.tray.menu.flatMap((item) => [item, ...(item.submenu ?? [])]).find((item) => item.label === label);
+menuItem('For 30 minutes').click();
+check('the tray shows the pause', await until(() => stub.tray.tooltip.includes('notifications paused until')) && stub.tray.images.at(-1).path.includes('-paused'), stub.tray.tooltip);
+const shownBefore = stub.notifications.length;
+const pausedAck = await bobSocket.timeout(5000).emitWithAck('message', { chat_type: 'room', other_user_id: login.value.user_id, message: 'during the pause' });
+check('a paused message still counts', await until(() => stub.tray.tooltip.startsWith('Parley — 2 unread')), stub.tray.tooltip);
+await sleep(300);
+check('a paused message raises no notification', stub.notifications.length === shownBefore);
+menuItem('Resume notifications').click();
+check('resuming clears the pause', await until(() => !stub.tray.tooltip.includes('paused')), stub.tray.tooltip);
+
+// Zoom shortcuts and the spellcheck menu on the window's page.
+contents.emit('before-input-event', { preventDefault: () => undefined }, { type: 'keyDown', key: '=', control: true, meta: true, alt: false });
+check('Ctrl/Cmd+= zooms in', stub.zoomLevel === 0.5, String(stub.zoomLevel));
+contents.emit('context-menu', {}, { isEditable: true, misspelledWord: 'teh', dictionarySuggestions: ['the'], selectionText: '', editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true } });
+check('a misspelled word gets a context menu', stub.popups === 1);
+
 const read = await call('parley:api:mark-read', { chat_room_id: ack.message.chat_room_id });
 check('mark read clears tray and badge', read.ok && stub.tray.tooltip === 'Parley' && stub.badge.at(-1) === 0, JSON.stringify(read));
 const botAck = await call('parley:chat:send', { chat_type: 'bot', message: 'hello bot' });
@@ -132,7 +161,7 @@ check('openExternal refuses file:', (await call('parley:ui:open-external', 'file
 
 // Server restart: the connection retries with backoff and asks the window to resync.
 const rooms = await call('parley:api:chat-rooms');
-const lastId = ack.message.id;
+const lastId = pausedAck.message.id;
 await stopServer(server.child);
 check('connection notices the loss', await until(() => sentOn('parley:event:connection-state').some((s) => s.status === 'reconnecting')));
 server = await startServer(Number(new URL(url).port));

@@ -55,6 +55,7 @@ import { watchInFlight } from './shutdown/drain.js';
 import { createInFlight } from './shutdown/in-flight.js';
 import { afterPendingIo, stopListening } from './shutdown/stop-listening.js';
 import { usersRoutes } from './users/users.routes.js';
+import { updatesRoutes } from './updates/updates.routes.js';
 import { webClientRoutes } from './web-client/web-client.routes.js';
 
 export interface AppDeps {
@@ -177,6 +178,7 @@ export function createApp(deps: AppDeps): ParleyApp {
   app.use(filesRoutes(ctx));
   app.use(searchRoutes(ctx));
   app.use(webClientRoutes(settings));
+  app.use(updatesRoutes(settings));
   app.use(notFound);
   app.use(errorHandler(logger));
 

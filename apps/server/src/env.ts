@@ -50,6 +50,7 @@ const envSchema = z.object({
   BOT_API_KEY: optionalText,
   BOT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   WEB_CLIENT_DIR: optionalText,
+  UPDATES_DIR: optionalText,
   MIGRATIONS_DIR: optionalText,
   METRICS_TOKEN: optionalText,
   MAX_UPLOAD_MB: z.coerce.number().positive().max(5 * 1024).default(fileLimits.defaultMaxUploadMb),
@@ -96,6 +97,8 @@ export interface Settings {
   logLevel: string;
   bot: { apiUrl?: string; model?: string; apiKey?: string; timeoutMs: number };
   webClientDir: string;
+  /** The desktop app's update feed, served at /updates/ when set. */
+  updatesDir: string | undefined;
   migrationsDir: string;
   /** A bearer token that opens `/metrics` from any address. */
   metricsToken: string | undefined;
@@ -154,6 +157,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     logLevel: e.LOG_LEVEL,
     bot: { apiUrl: e.BOT_API_URL, model: e.BOT_MODEL, apiKey: e.BOT_API_KEY, timeoutMs: e.BOT_TIMEOUT_MS },
     webClientDir: e.WEB_CLIENT_DIR ? resolve(base, e.WEB_CLIENT_DIR) : defaultWebClientDir(),
+    updatesDir: e.UPDATES_DIR ? resolve(base, e.UPDATES_DIR) : undefined,
     migrationsDir: e.MIGRATIONS_DIR ? resolve(base, e.MIGRATIONS_DIR) : defaultMigrationsDir(),
     metricsToken: e.METRICS_TOKEN,
     metricsAllowed: e.METRICS_ALLOWED,

@@ -43,11 +43,11 @@ function itemName(name: string): RegExp {
 }
 
 export function sidebarPerson(page: Page, name: string) {
-  return page.getByRole('region', { name: 'People' }).getByRole('button', { name: itemName(name) });
+  return page.getByRole('listbox', { name: 'People' }).getByRole('option', { name: itemName(name) });
 }
 
 export function sidebarGroup(page: Page, name: string) {
-  return page.getByRole('region', { name: 'Groups' }).getByRole('button', { name: itemName(name) });
+  return page.getByRole('listbox', { name: 'Groups' }).getByRole('option', { name: itemName(name) });
 }
 
 export async function send(page: Page, text: string): Promise<void> {

@@ -32,6 +32,9 @@ export const app = {
   getAppPath: () => process.env.SMOKE_APP_PATH,
   getPath: (name) => (name === 'userData' ? process.env.SMOKE_USER_DATA : '/tmp'),
   setBadgeCount: (count) => record.badge.push(count),
+  setAsDefaultProtocolClient: (...args) => (record.protocolClient = args) && true,
+  setLoginItemSettings: (settings) => (record.loginItem = settings),
+  getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAsHidden: false, wasOpenedAtLogin: false }),
   quit: () => {
     record.quit++;
     const listener = record.appEvents.get('before-quit');
@@ -64,7 +67,14 @@ export const net = { isOnline: () => true };
 export const powerMonitor = new EventEmitter();
 export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
 export const nativeImage = { createFromPath: (path) => ({ path, exists: existsSync(path) }) };
-export const Menu = { buildFromTemplate: (template) => template };
+export const Menu = { buildFromTemplate: (template) => Object.assign([...template], { popup: () => (record.popups = (record.popups ?? 0) + 1) }) };
+
+const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
+export const screen = {
+  getAllDisplays: () => [display],
+  getPrimaryDisplay: () => display,
+  getDisplayMatching: () => display,
+};
 
 export class Tray extends EventEmitter {
   constructor(image) {
@@ -105,6 +115,10 @@ export class BrowserWindow extends EventEmitter {
     contents.send = (channel, payload) => record.sent.push({ channel, payload });
     contents.setWindowOpenHandler = (handler) => (contents.windowOpenHandler = handler);
     contents.getURL = () => '';
+    contents.setZoomLevel = (level) => (record.zoomLevel = level);
+    contents.replaceMisspelling = (word) => (record.replaced = word);
+    contents.reload = () => undefined;
+    contents.session = { addWordToSpellCheckerDictionary: (word) => (record.dictionary = word) };
     this.webContents = contents;
     record.windows.push(this);
     record.appEvents.get('web-contents-created')?.({}, contents);
@@ -129,6 +143,13 @@ export class BrowserWindow extends EventEmitter {
   isMinimized() {
     return false;
   }
+  isMaximized() {
+    return false;
+  }
+  getNormalBounds() {
+    return { x: 10, y: 10, width: this.options.width ?? 1100, height: this.options.height ?? 720 };
+  }
+  maximize() {}
   show() {}
   hide() {}
   focus() {}
@@ -154,3 +175,7 @@ export const utilityProcess = {
     };
   },
 };
+
+// Bundled CommonJS libraries (electron-updater) reach Electron as `require('electron')`, which the
+// bundle turns into the module's default export.
+export default { app, ipcMain, session, shell, safeStorage, net, powerMonitor, nativeTheme, nativeImage, Menu, screen, Tray, Notification, BrowserWindow, utilityProcess };

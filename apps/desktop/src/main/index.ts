@@ -1,4 +1,4 @@
-import { app, ipcMain, net, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { app, ipcMain, net, powerMonitor, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
 import { watchOnline } from './connection/online-watch.js';
 import { desktopUserAgent } from './connection/user-agent.js';
 import { realTimers } from '@parley/shared/client';
@@ -10,10 +10,24 @@ import { contentSecurityPolicy } from './security/csp.js';
 import { guardNavigation, installCsp, installPermissionHandlers } from './security/harden.js';
 import { isAppUrl, isTrustedSender } from './security/sender.js';
 import { createServices } from './services.js';
-import { createAppTray } from './tray/app-tray.js';
+import { unlessPaused } from './dnd/dnd-controller.js';
+import { PreferencesStore } from './preferences/preferences-store.js';
+import { createTrayControls } from './tray/tray-controls.js';
+import { ServerRegistry } from './servers/server-registry.js';
+import { namedForServer } from './servers/server-notifications.js';
 import { createMainWindow, revealWindow } from './window/main-window.js';
+import { initialPlacement, trackPlace } from './window/track-place.js';
+import { startsHidden } from './login-item/login-item.js';
+import { installContextMenu } from './spellcheck/install-context-menu.js';
+import { installZoom } from './zoom/install-zoom.js';
+import { deepLinkInArgv } from './deep-links/deep-link.js';
+import { followDeepLink } from './deep-links/deep-link-router.js';
+import { LinkInbox } from './deep-links/link-inbox.js';
+import { registerProtocolClient } from './deep-links/protocol-client.js';
+import { chooseUpdateFeed, feedFileFor } from './updates/update-feed.js';
 
-// One Parley per user: a second launch only brings the first one's window forward.
+// One Parley per user: a second launch only brings the first one's window forward (and hands over
+// the parley:// link it was started with, on Windows and Linux).
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -22,7 +36,20 @@ if (!app.requestSingleInstanceLock()) {
   let hostStopped = false;
   const reveal = () => window && !window.isDestroyed() && revealWindow(window);
   const log = (line: string) => console.log(line);
-  app.on('second-instance', reveal);
+  const links = new LinkInbox();
+  const firstLink = deepLinkInArgv(process.argv);
+  if (firstLink) links.push(firstLink);
+  app.on('second-instance', (_event, argv) => {
+    reveal();
+    const link = deepLinkInArgv(argv);
+    if (link) links.push(link);
+  });
+  // macOS hands links over as an event, possibly before 'ready'.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    links.push(url);
+  });
+  registerProtocolClient(app, { defaultApp: process.defaultApp === true, execPath: process.execPath, argv: process.argv });
   app.on('activate', reveal);
   // The window hides to the tray; the app lives on until Quit.
   app.on('window-all-closed', () => undefined);
@@ -47,7 +74,25 @@ if (!app.requestSingleInstanceLock()) {
     app.on('web-contents-created', (_event, contents) => guardNavigation(contents, isApp, (url) => void openExternal(url)));
 
     const relay = createEventRelay(() => (window && !window.isDestroyed() ? window.webContents : null));
-    const tray = createAppTray({ iconFolder: paths.iconFolder, onOpen: reveal, onQuit: () => app.quit() });
+    const preferences = new PreferencesStore(paths.preferencesFile);
+
+    const controls = await createTrayControls({ iconFolder: paths.iconFolder, preferences, reveal, log });
+    const { dnd, updates } = controls;
+    // Every server signed in to, with its own unread count: the tray and badge show their sum.
+    const registry = new ServerRegistry();
+    registry.onChange(() => controls.showUnread(registry.trayView()));
+    const activeServer = () => {
+      const entry = services.server.url === null ? null : registry.add(services.server.url);
+      // The window holds one server for now, and leaving it signs out: a server it left has no
+      // session any more, so its count leaves the sum.
+      for (const other of registry.list()) if (other.id !== entry?.id) registry.remove(other.id);
+      if (entry) registry.activate(entry.id);
+      return entry;
+    };
+    const notify = createSystemNotifier((conversation) => {
+      reveal();
+      relay.openConversation(conversation);
+    }, paths.appIcon);
     const services = createServices({
       paths,
       cipher: safeStorage,
@@ -55,13 +100,15 @@ if (!app.requestSingleInstanceLock()) {
       log,
       userAgent: desktopUserAgent(app.getVersion(), process.platform),
       render: (view) => {
-        tray.update(view);
-        app.setBadgeCount(view.badgeCount);
+        const entry = activeServer();
+        if (entry) registry.setUnread(entry.id, view.badgeCount);
+        else controls.showUnread(view);
       },
-      showNotification: createSystemNotifier((conversation) => {
-        reveal();
-        relay.openConversation(conversation);
-      }, paths.appIcon),
+      // Paused notifications are dropped, not queued: the unread counts and badge carry the news.
+      showNotification: unlessPaused(
+        dnd,
+        (notification) => notify(namedForServer(notification, activeServer()?.label ?? '', registry.size)),
+      ),
       downloadWindow: () =>
         window && !window.isDestroyed()
           ? {
@@ -78,6 +125,10 @@ if (!app.requestSingleInstanceLock()) {
 
     registerIpcHandlers({ ipc: ipcMain, isTrusted: (event) => isTrustedSender(event, paths.appOrigin), log }, services, openExternal);
 
+    services.connection.onState((state) => {
+      const entry = activeServer();
+      if (entry) registry.setConnection(entry.id, state.status);
+    });
     powerMonitor.on('resume', () => services.connection.resume());
     watchOnline(() => net.isOnline(), () => services.connection.wake(), realTimers);
 
@@ -85,14 +136,51 @@ if (!app.requestSingleInstanceLock()) {
     // meanwhile and its first questions wait for it. The session is resumed here too, so the tray
     // and notifications work even before the window asks.
     const restored = services.server.restore();
+    const remembered = await preferences.read();
+    const macLogin = process.platform === 'darwin' ? app.getLoginItemSettings() : null;
     window = createMainWindow({
       preload: paths.preload,
       page: paths.page,
       icon: paths.appIcon,
       isQuitting: () => quitting,
+      placement: initialPlacement(screen, remembered.windowStates),
+      // Started at login: stay in the tray until asked for.
+      startHidden: startsHidden(process.argv, macLogin),
     });
+    trackPlace(window, screen, { states: remembered.windowStates, timers: realTimers, save: (windowStates) => void preferences.update({ windowStates }) });
+    installZoom(window.webContents, { platform: process.platform, level: remembered.zoomLevel, save: (zoomLevel) => void preferences.update({ zoomLevel }) });
+    installContextMenu(window.webContents);
     await restored;
     await services.auth.session();
+
+    // Updates come from UPDATE_URL, else the team server's /updates/ when it has this platform's feed.
+    void chooseUpdateFeed({ isPackaged: app.isPackaged, updateUrl: process.env.UPDATE_URL, serverUrl: services.server.url }, async (feedUrl) => {
+      const answer = await fetch(new URL(feedFileFor(process.platform), feedUrl), { method: 'HEAD', redirect: 'error', signal: AbortSignal.timeout(5000) }).catch(() => null);
+      return answer?.ok ?? false;
+    }).then((feed) => updates.start(feed));
+
+    // Links are followed once the session is back, so a conversation link can open at once.
+    links.open(
+      (link) =>
+        void followDeepLink(link, {
+          currentServer: () => services.server.url,
+          signedIn: () => services.auth.self !== null,
+          userOfRoom: (roomId) => services.rooms.userOfRoom(roomId),
+          learnRooms: async () => {
+            const rooms = await services.api.chatRooms();
+            if (rooms.ok) services.rooms.learnRooms(rooms.value.chat_rooms);
+          },
+          openConversation: (conversation) => relay.openConversation(conversation),
+          joinServer: async (url) => {
+            const joined = await services.server.join(url);
+            // The page asks which server it is on when it starts: start it again on the new one.
+            if (joined.ok) window?.webContents.reload();
+            else log(`[link] could not join ${url}: ${joined.error.message}`);
+          },
+          reveal,
+          log,
+        }),
+    );
 
     app.on('before-quit', (event) => {
       quitting = true;
@@ -102,7 +190,7 @@ if (!app.requestSingleInstanceLock()) {
       services.connection.stop();
       void services.host.stop().finally(() => {
         hostStopped = true;
-        tray.destroy();
+        controls.destroy();
         app.quit();
       });
     });

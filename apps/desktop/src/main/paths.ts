@@ -10,6 +10,8 @@ export interface AppPaths {
   appIcon: string;
   serverEntry: string;
   settingsFile: string;
+  /** Desktop habits: do not disturb, start at login, zoom, window place. */
+  preferencesFile: string;
   tokenFile: string;
   serverDataDir: string;
 }
@@ -39,6 +41,7 @@ export function resolvePaths(options: {
       ? join(options.resourcesPath, 'server', 'main.js')
       : join(options.appPath, '../server/dist/main.js'),
     settingsFile: join(options.userData, 'settings.json'),
+    preferencesFile: join(options.userData, 'preferences.json'),
     tokenFile: join(options.userData, 'session.bin'),
     serverDataDir: join(options.userData, 'server'),
   };

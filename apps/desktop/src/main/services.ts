@@ -147,7 +147,7 @@ export function createServices(hooks: ServiceHooks) {
   });
   const downloads = createDownloads({ window: hooks.downloadWindow, serverUrl: () => server?.url ?? null, downloadsDir: hooks.downloadsDir });
 
-  return { api, auth, account, server, host, connection, unread, ui, uploader, downloads };
+  return { api, auth, account, server, host, connection, unread, ui, uploader, downloads, rooms };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,4 +1,7 @@
 import { BrowserWindow } from 'electron';
+import { windowDefaults } from './track-place.js';
+import type { WindowPlacement } from './window-state.js';
+
 export interface MainWindowOptions {
   preload: string;
   /** The dev server's page in development, else the built page's file path. */
@@ -6,14 +9,16 @@ export interface MainWindowOptions {
   icon?: string;
   /** Whether the app is quitting: until then, closing the window only hides it to the tray. */
   isQuitting: () => boolean;
+  /** Where it opens (window-state.ts), and whether it stays in the tray (started at login). */
+  placement: WindowPlacement;
+  startHidden: boolean;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1100,
-    height: 720,
-    minWidth: 720,
-    minHeight: 480,
+    ...options.placement.bounds,
+    minWidth: windowDefaults.minWidth,
+    minHeight: windowDefaults.minHeight,
     show: false,
     title: 'Parley',
     autoHideMenuBar: true,
@@ -33,7 +38,15 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 
   // Navigation and window.open rules are installed for every web contents, this one included, by
   // the app's 'web-contents-created' handler (index.ts), so they cannot be forgotten here.
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    // maximize() also shows a window on some systems: a window kept in the tray waits for its first show.
+    if (options.startHidden) {
+      if (options.placement.maximized) window.once('show', () => window.maximize());
+      return;
+    }
+    if (options.placement.maximized) window.maximize();
+    window.show();
+  });
   window.on('close', (event) => {
     if (options.isQuitting()) return;
     event.preventDefault();

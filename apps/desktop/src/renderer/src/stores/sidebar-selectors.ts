@@ -25,10 +25,12 @@ function sortGroups(groups: readonly ChatGroupSummary[]): ChatGroupSummary[] {
 }
 
 /** Ids only, so the list re-renders when the order changes and each row selects its own data. */
-export function selectPeopleIds(state: AppState): number[] {
+export type SidebarSource = Pick<AppState, 'users' | 'groups' | 'self' | 'lastActivityByUser'>;
+
+export function selectPeopleIds(state: SidebarSource): number[] {
   return sortPeople(Object.values(state.users), state.self?.user_id ?? null, state.lastActivityByUser).map((u) => u.user_id);
 }
 
-export function selectGroupIds(state: AppState): number[] {
+export function selectGroupIds(state: Pick<AppState, 'groups'>): number[] {
   return sortGroups(Object.values(state.groups)).map((g) => g.chat_group_id);
 }

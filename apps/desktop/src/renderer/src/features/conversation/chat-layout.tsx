@@ -1,11 +1,14 @@
 import { useApp } from '../../stores/app-store';
 import { ConnectionBar } from '../connection/connection-bar';
 import { SearchPanel } from '../search/search-panel';
+import { useConversationSteps } from '../keyboard/use-conversation-steps';
+import { QuickSwitcher } from '../quick-switcher/quick-switcher';
 import { Sidebar } from '../sidebar/sidebar';
 import { ConversationPane } from './conversation-pane';
 
 export function ChatLayout() {
   const active = useApp((s) => s.active);
+  useConversationSteps();
   return (
     <div className="chat-layout">
       <Sidebar />
@@ -14,6 +17,7 @@ export function ChatLayout() {
         {active ? <ConversationPane conversation={active} /> : <div className="splash">Pick a conversation</div>}
       </div>
       <SearchPanel />
+      <QuickSwitcher />
     </div>
   );
 }

@@ -8,7 +8,11 @@ import { SearchButton } from '../search/search-panel';
 import { GroupItem } from './group-item';
 import { PersonItem } from './person-item';
 import { SidebarItem } from './sidebar-item';
+import { ConversationListbox } from './conversation-listbox';
+import { groupKey, userKey } from '@parley/shared';
 import './sidebar.css';
+
+const botKeys = ['bot'] as const;
 
 export function Sidebar() {
   const peopleIds = useAppShallow(selectPeopleIds);
@@ -26,19 +30,19 @@ export function Sidebar() {
       <SearchButton />
 
       <div className="sidebar-scroll">
-        <ul className="sidebar-list">
+        <ConversationListbox keys={botKeys} label="Assistant">
           <SidebarItem conversation="bot" label="Parley Bot" leading={<Avatar user={null} size="small" />} />
-        </ul>
+        </ConversationListbox>
 
         <section aria-labelledby="people-heading">
           <h2 id="people-heading" className="sidebar-heading">
             People
           </h2>
-          <ul className="sidebar-list">
+          <ConversationListbox keys={peopleIds.map(userKey)} labelledBy="people-heading">
             {peopleIds.map((id) => (
               <PersonItem key={id} userId={id} />
             ))}
-          </ul>
+          </ConversationListbox>
           {peopleIds.length === 0 ? <p className="sidebar-empty">Nobody else yet. Invite your team!</p> : null}
         </section>
 
@@ -51,11 +55,11 @@ export function Sidebar() {
               <span aria-hidden="true">+</span> New group
             </button>
           </div>
-          <ul className="sidebar-list">
+          <ConversationListbox keys={groupIds.map(groupKey)} labelledBy="groups-heading">
             {groupIds.map((id) => (
               <GroupItem key={id} groupId={id} />
             ))}
-          </ul>
+          </ConversationListbox>
           {groupIds.length === 0 ? <p className="sidebar-empty">No groups yet.</p> : null}
         </section>
       </div>
