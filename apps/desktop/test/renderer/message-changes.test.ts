@@ -65,12 +65,12 @@ describe('message changes in the renderer', () => {
   it('a catch-up asks for the changes after the cursor held and applies them to the rows held', async () => {
     const ctx = setup();
     vi.mocked(ctx.bridge.api.chatGroup)
-      .mockResolvedValueOnce({ ok: true, value: group([chatMessage(1, 2, 'old'), chatMessage(2, 2)], 7) })
-      .mockResolvedValueOnce({ ok: true, value: group([{ ...chatMessage(1, 2, 'fixed'), edited_at: '2026-11-24T09:31:00.000Z' }, chatMessage(3, 2)], 8) });
+      .mockResolvedValueOnce({ ok: true, value: group([chatMessage(1, 2, 'old'), chatMessage(4, 2)], 7) })
+      .mockResolvedValueOnce({ ok: true, value: group([{ ...chatMessage(1, 2, 'fixed'), edited_at: '2026-11-24T09:31:00.000Z' }, chatMessage(5, 2)], 8) });
     await openConversation(ctx, 'group:5');
     await catchUp(ctx, 'group:5');
-    expect(ctx.bridge.api.chatGroup).toHaveBeenLastCalledWith(5, { after: 2, changed_after: 7 });
-    expect(held(ctx)?.messages.map((m) => [m.id, m.text])).toEqual([[1, 'fixed'], [2, 'message 2'], [3, 'message 3']]);
+    expect(ctx.bridge.api.chatGroup).toHaveBeenLastCalledWith(5, { after: 1, changed_after: 7 });
+    expect(held(ctx)?.messages.map((m) => [m.id, m.text])).toEqual([[1, 'fixed'], [4, 'message 4'], [5, 'message 5']]);
     expect(held(ctx)?.changeCursor).toBe(8);
   });
 });

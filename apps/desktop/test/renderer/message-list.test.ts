@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromChatMessage, mergeMessages, pendingMessage, setPendingStatus } from '../../src/renderer/src/stores/message-list';
+import { catchUpFrom, fromChatMessage, mergeMessages, pendingMessage, setPendingStatus } from '../../src/renderer/src/stores/message-list';
 import { chatMessage } from './fake-bridge';
 
 const clientId = '6f1c2d7e-3b4a-4c5d-8e9f-0a1b2c3d4e5f';
@@ -43,5 +43,23 @@ describe('merging messages', () => {
     const list = [fromChatMessage(chatMessage(5, 1, 'x', clientId)), pendingMessage('other', 1, 'y', now)];
     const next = setPendingStatus(list, clientId, 'failed', 'boom');
     expect(next).toBe(list);
+  });
+});
+
+describe('where a catch-up starts', () => {
+  // chatMessage(id) is stamped `id` seconds after a fixed moment.
+  const held = (ids: number[]) => ids.map((id) => fromChatMessage(chatMessage(id, 1)));
+
+  it('re-reads the last two seconds of messages: a nearly simultaneous one from another node may be missing', () => {
+    expect(catchUpFrom(held([1, 2, 3, 10, 11, 12]))).toBe(10);
+    expect(catchUpFrom(held([1, 5, 9]))).toBe(5);
+  });
+
+  it('skips messages still waiting for their ack; when everything held is that recent, starts before the oldest', () => {
+    const list = [...held([1, 20, 21]), pendingMessage('c-1', 1, 'pending', new Date(Date.UTC(2026, 10, 24, 10)))];
+    expect(catchUpFrom(list)).toBe(1);
+    expect(catchUpFrom(held([20, 21]))).toBe(19);
+    expect(catchUpFrom(held([1, 2]))).toBeNull();
+    expect(catchUpFrom([])).toBeNull();
   });
 });

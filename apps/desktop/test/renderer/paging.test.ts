@@ -54,12 +54,13 @@ describe('history paging', () => {
     expect(ctx.bridge.api.chatGroup).toHaveBeenCalledTimes(2);
   });
 
-  it('catching up after a reconnect asks for messages after the newest held and adds no duplicate', async () => {
+  it('catching up after a reconnect re-reads the last two seconds held and adds no duplicate', async () => {
     const ctx = setup();
     vi.mocked(ctx.bridge.api.chatGroup).mockResolvedValueOnce(groupPage(range(1, 10), false)).mockResolvedValueOnce(groupPage(range(10, 12), false));
     await openConversation(ctx, 'group:5');
     await catchUp(ctx, 'group:5');
-    expect(ctx.bridge.api.chatGroup).toHaveBeenLastCalledWith(5, { after: 10 });
+    // Held 1–10, a second apart: from 8, two seconds before the newest.
+    expect(ctx.bridge.api.chatGroup).toHaveBeenLastCalledWith(5, { after: 8 });
     expect(ctx.store.getState().conversations['group:5']?.messages.map((m) => m.id)).toEqual(range(1, 12));
   });
 

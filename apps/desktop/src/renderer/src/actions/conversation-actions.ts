@@ -3,7 +3,7 @@ import type { ActionContext } from './context';
 import { refOf, type ConversationKey } from '@parley/shared';
 import { emptyConversation, withLatestPage, withNewerPage, withOlderPage, withPageAround } from '../stores/conversations-slice';
 import { firstUnreadId } from '../stores/unread-line';
-import { firstConfirmedId, fromBotMessage, fromChatMessage, lastConfirmedId, type UiMessage } from '../stores/message-list';
+import { catchUpFrom, firstConfirmedId, fromBotMessage, fromChatMessage, type UiMessage } from '../stores/message-list';
 import type { HistoryPage, Result } from '@parley/shared/ipc';
 import { refreshGroups } from './directory-actions';
 
@@ -124,7 +124,9 @@ export async function loadOlder(ctx: ActionContext, key: ConversationKey): Promi
 }
 
 /**
- * After a reconnect: fetches what arrived since the newest message held (`after`) and what was
+ * After a reconnect: fetches what arrived since shortly before the newest message held (`after`,
+ * `catchUpFrom`: with several server nodes deliveries of nearly simultaneous messages may cross)
+ * and what was
  * edited, deleted or reacted to since the change cursor held (`changed_after`). The bridge's
  * client core follows every page, so one answer holds all of it, with neither a gap nor a
  * duplicate; when it gave up early (`has_more`) or failed, the newest page is loaded afresh.
@@ -132,7 +134,7 @@ export async function loadOlder(ctx: ActionContext, key: ConversationKey): Promi
 export async function catchUp(ctx: ActionContext, key: ConversationKey): Promise<void> {
   const { store } = ctx;
   const held = store.getState().conversations[key];
-  const after = held ? lastConfirmedId(held.messages) : null;
+  const after = held ? catchUpFrom(held.messages) : null;
   if (!held || after === null) return openConversation(ctx, key);
   const changedAfter = held.changeCursor;
   const result = await fetchPage(ctx, key, changedAfter === null ? { after } : { after, changed_after: changedAfter });

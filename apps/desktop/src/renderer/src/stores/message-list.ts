@@ -134,6 +134,31 @@ export function lastConfirmedId(list: readonly UiMessage[]): number | null {
   return null;
 }
 
+/**
+ * How far back a catch-up after a reconnect re-reads, in the messages' own time: with several
+ * server nodes, a message committed on one node a moment before another node's may reach the
+ * client after it, so the newest id held does not prove that every older one arrived.
+ */
+export const catchUpOverlapMs = 2_000;
+
+/**
+ * The id to catch up `after`: the newest confirmed message at least `catchUpOverlapMs` older than
+ * the newest held, so the last moments are read again (merged by id, nothing doubles). When
+ * everything held falls within that window, from just before the oldest held; null when that
+ * is no id at all (the newest page is read instead).
+ */
+export function catchUpFrom(list: readonly UiMessage[], overlapMs = catchUpOverlapMs): number | null {
+  const confirmed = list.filter((m): m is UiMessage & { id: number } => m.id !== null);
+  const newest = confirmed.at(-1);
+  if (!newest) return null;
+  const before = Date.parse(newest.timestamp) - overlapMs;
+  for (let i = confirmed.length - 1; i >= 0; i--) {
+    if (Date.parse(confirmed[i]!.timestamp) <= before) return confirmed[i]!.id;
+  }
+  const oldest = confirmed[0]!.id;
+  return oldest > 1 ? oldest - 1 : null;
+}
+
 export function firstConfirmedId(list: readonly UiMessage[]): number | null {
   for (const m of list) if (m.id !== null) return m.id;
   return null;
