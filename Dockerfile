@@ -14,7 +14,7 @@ RUN npm ci --no-audit --no-fund
 RUN npm run build:web -w @parley/desktop && npm run build -w @parley/server
 
 # The runtime: Node.js, the bundle (dist/main.js, the migrations next to it, backup.js and
-# restore.js), PGlite (loaded from its own package folder) and the built web client. No
+# restore.js), PGlite and sharp (loaded from their own package folders) and the built web client. No
 # TypeScript loader, no dev dependencies, no sources.
 FROM node:${NODE_VERSION}-slim
 WORKDIR /app
@@ -26,6 +26,10 @@ ENV NODE_ENV=production \
 COPY --from=build /app/apps/server/dist ./apps/server/dist
 COPY --from=build /app/apps/desktop/out/web ./apps/desktop/out/web
 COPY --from=build /app/node_modules/@electric-sql/pglite ./node_modules/@electric-sql/pglite
+# sharp (thumbnails; its own semver inside it) and what it loads: its platform's native library under @img, and detect-libc.
+COPY --from=build /app/node_modules/sharp ./node_modules/sharp
+COPY --from=build /app/node_modules/@img ./node_modules/@img
+COPY --from=build /app/node_modules/detect-libc ./node_modules/detect-libc
 # The embedded database and the mail outbox live in the volume; the image's own `node` user owns it.
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]

@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chatGroupSchema } from '@parley/shared';
 import { person, seedRoomMessages, signedInByApi } from './support/seed';
-import { logInThroughUi, messageList, screenshot, send, sidebarGroup, sidebarPerson } from './support/ui';
+import { logInThroughUi, messageList, screenshot, send, sidebarBot, sidebarGroup, sidebarPerson } from './support/ui';
 
 const dataDir = process.env.PARLEY_E2E_DATA_DIR!;
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'screenshots');
 const shotsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results', 'screenshots');
-const ada = person('Ada', 'Lovelace');
-const bob = person('Bob', 'Babbage');
+const ada = person('Edith', 'Clarke');
+const bob = person('Nils', 'Ahlberg');
 
 // Two people in two browsers: one finds an old message, the other's news waits under a line,
 // and a half-written message outlives a reload.
@@ -54,7 +54,7 @@ test.afterAll(async () => {
   contexts = [];
 });
 
-test('search finds a word everywhere Ada can read, marked, and opens the conversation at the message', async () => {
+test('search finds a word everywhere Edith can read, marked, and opens the conversation at the message', async () => {
   await logInThroughUi(a, ada);
   await a.keyboard.press('Control+f');
   const box = a.getByRole('searchbox', { name: 'Search messages' });
@@ -66,7 +66,7 @@ test('search finds a word everywhere Ada can read, marked, and opens the convers
   await expect(results.locator('mark').first()).toHaveText('Quarter');
   await screenshot(a, 'search');
   await results.getByRole('button', { name: /quarterly figures/ }).click();
-  await expect(a.getByRole('heading', { name: 'Bob Babbage', level: 1 })).toBeVisible();
+  await expect(a.getByRole('heading', { name: 'Nils Ahlberg', level: 1 })).toBeVisible();
   const focused = messageList(a).locator('article[aria-current="location"]');
   await expect(focused).toContainText('The quarterly figures are in the shared folder');
   await expect(focused).toBeInViewport();
@@ -81,9 +81,9 @@ test('search finds a word everywhere Ada can read, marked, and opens the convers
 
 test('unread messages wait under a "New messages" line, and the view opens there', async () => {
   await logInThroughUi(b, bob);
-  await sidebarPerson(b, 'Ada Lovelace').click();
-  await sidebarPerson(a, 'Bob Babbage').click();
-  // Ada looks elsewhere while Bob writes.
+  await sidebarPerson(b, 'Edith Clarke').click();
+  await sidebarPerson(a, 'Nils Ahlberg').click();
+  // Edith looks elsewhere while Nils writes.
   await sidebarGroup(a, groupName).click();
   await expect(a.getByRole('heading', { name: groupName, level: 1 })).toBeVisible();
   await send(b, 'Did you find the figures?');
@@ -91,8 +91,8 @@ test('unread messages wait under a "New messages" line, and the view opens there
   await expect(messageList(b).locator('article').last()).not.toContainText('Sending');
   await send(b, 'No rush, tomorrow is fine.');
   await expect(messageList(b).locator('article').last()).toContainText('No rush, tomorrow is fine.');
-  await expect(sidebarPerson(a, 'Bob Babbage')).toHaveAccessibleName('Bob Babbage 2 unread');
-  await sidebarPerson(a, 'Bob Babbage').click();
+  await expect(sidebarPerson(a, 'Nils Ahlberg')).toHaveAccessibleName('Nils Ahlberg 2 unread');
+  await sidebarPerson(a, 'Nils Ahlberg').click();
   const line = messageList(a).getByRole('separator', { name: 'New messages' });
   await expect(line).toBeVisible();
   // The line sits right above the first of the two.
@@ -104,42 +104,42 @@ test('unread messages wait under a "New messages" line, and the view opens there
 });
 
 test('a draft stays with its conversation, shows in the sidebar, and survives a reload', async () => {
-  await sidebarPerson(a, 'Bob Babbage').click();
+  await sidebarPerson(a, 'Nils Ahlberg').click();
   await a.getByRole('textbox', { name: 'Message' }).fill('Figures look good, one question about');
   await sidebarGroup(a, groupName).click();
   await expect(a.getByRole('textbox', { name: 'Message' })).toHaveValue('');
-  await expect(sidebarPerson(a, 'Bob Babbage')).toHaveAccessibleDescription('Draft: Figures look good, one question about');
+  await expect(sidebarPerson(a, 'Nils Ahlberg')).toHaveAccessibleDescription('Draft: Figures look good, one question about');
   await screenshot(a, 'draft');
   await a.reload();
-  await expect(sidebarPerson(a, 'Bob Babbage')).toHaveAccessibleDescription('Draft: Figures look good, one question about');
-  await sidebarPerson(a, 'Bob Babbage').click();
+  await expect(sidebarPerson(a, 'Nils Ahlberg')).toHaveAccessibleDescription('Draft: Figures look good, one question about');
+  await sidebarPerson(a, 'Nils Ahlberg').click();
   await expect(a.getByRole('textbox', { name: 'Message' })).toHaveValue('Figures look good, one question about');
   await a.getByRole('textbox', { name: 'Message' }).press('Enter');
   await expect(a.getByRole('textbox', { name: 'Message' })).toHaveValue('');
   await expect(messageList(a).locator('article').last()).toContainText('Figures look good, one question about');
   await expect(messageList(b).locator('article').last()).toContainText('Figures look good, one question about');
   await sidebarGroup(a, groupName).click();
-  await expect(sidebarPerson(a, 'Bob Babbage')).not.toContainText('Draft:');
+  await expect(sidebarPerson(a, 'Nils Ahlberg')).not.toContainText('Draft:');
 });
 
 test('an @ completes a person; the mention is counted apart and marked for the one mentioned', async () => {
-  await a.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Parley Bot' }).click();
+  await sidebarBot(a).click();
   await sidebarGroup(b, groupName).click();
   const box = b.getByRole('textbox', { name: 'Message' });
   await box.fill('');
-  await box.pressSequentially('@Ad');
-  await expect(b.getByRole('listbox', { name: 'People to mention' }).getByRole('option')).toHaveText(['@Ada Lovelace']);
+  await box.pressSequentially('@Edi');
+  await expect(b.getByRole('listbox', { name: 'People to mention' }).getByRole('option')).toHaveText(['@Edith Clarke']);
   await box.press('Enter');
-  await expect(box).toHaveValue('@Ada Lovelace ');
+  await expect(box).toHaveValue('@Edith Clarke ');
   await box.pressSequentially('could you check the figures?');
   await box.press('Enter');
-  const groupItem = a.getByRole('region', { name: 'Groups' }).getByRole('button', { name: new RegExp(`^${groupName}`) });
+  const groupItem = a.getByRole('listbox', { name: 'Groups' }).getByRole('option', { name: new RegExp(`^${groupName}`) });
   await expect(groupItem).toHaveAccessibleName(`${groupName} 1 mention 1 unread`);
   await screenshot(a, 'mention-count');
   await groupItem.click();
   const mention = messageList(a).locator('.mention.self');
-  await expect(mention).toHaveText('@Ada Lovelace');
-  await expect(messageList(a)).toContainText('@Ada Lovelace could you check the figures?');
+  await expect(mention).toHaveText('@Edith Clarke');
+  await expect(messageList(a)).toContainText('@Edith Clarke could you check the figures?');
   await expect(groupItem).toHaveAccessibleName(groupName);
   await screenshot(a, 'mention');
 

@@ -1,7 +1,8 @@
 // Bundles the server into dist/main.js (and the embedded database's backup.js and restore.js), the production start (`npm run start:prod`, the Docker
 // image) and what the desktop app runs in a child process.
 // @parley/shared is bundled in, so nothing at run time needs a TypeScript loader.
-// PGlite stays external: it loads its WebAssembly and data files from its own package folder.
+// PGlite stays external: it loads its WebAssembly and data files from its own package folder;
+// sharp too: it loads its native library from its platform's @img package.
 // The migrations are copied next to the bundle, where `defaultMigrationsDir` looks for them.
 // `--outdir=<folder>` builds elsewhere (tests build into a folder of their own).
 import { cp, rm, writeFile } from 'node:fs/promises';
@@ -26,7 +27,7 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  external: ['@electric-sql/pglite'],
+  external: ['@electric-sql/pglite', 'sharp'],
   // Bundled CommonJS packages call require() for Node built-ins; give the ES module one.
   banner: { js: "import { createRequire as __parleyCreateRequire } from 'node:module'; const require = __parleyCreateRequire(import.meta.url);" },
   logLevel: 'warning',

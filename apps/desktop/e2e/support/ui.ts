@@ -46,6 +46,10 @@ export function sidebarPerson(page: Page, name: string) {
   return page.getByRole('listbox', { name: 'People' }).getByRole('option', { name: itemName(name) });
 }
 
+export function sidebarBot(page: Page) {
+  return page.getByRole('listbox', { name: 'Assistant' }).getByRole('option', { name: itemName('Parley Bot') });
+}
+
 export function sidebarGroup(page: Page, name: string) {
   return page.getByRole('listbox', { name: 'Groups' }).getByRole('option', { name: itemName(name) });
 }
