@@ -22,58 +22,69 @@ export interface HistoryPageOf<T extends HasId> {
 }
 
 /**
+ * Follows pages from `start`: `step` says what a page adds and the cursor to ask from next. A
+ * page that moves the cursor nowhere ends the walk even if it claims more, so it always ends;
+ * after `maxPages` it gives up with `has_more: true`, so the caller knows to reload instead of
+ * showing a gap. Each message is kept once, in its latest copy.
+ */
+async function walkPages<T extends HasId, P extends HistoryPageOf<T>>(
+  fetchPage: (cursor: number) => Promise<Result<P>>,
+  start: number,
+  step: (page: P, cursor: number) => { messages: T[]; next: number },
+  maxPages: number,
+): Promise<Result<{ last: P; messages: T[]; cursor: number; hasMore: boolean }>> {
+  let cursor = start;
+  let collected: T[] = [];
+  let last: P | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const result = await fetchPage(cursor);
+    if (!result.ok) return result;
+    last = result.value;
+    const { messages, next } = step(last, cursor);
+    collected = mergeMessages(collected, messages);
+    if (!last.has_more || next <= cursor) return { ok: true, value: { last, messages: collected, cursor: next, hasMore: false } };
+    cursor = next;
+  }
+  return { ok: true, value: { last: last!, messages: collected, cursor, hasMore: true } };
+}
+
+/**
  * Catch-up after a reconnect: `?after=<id>` answers at most one page of the messages newer than
- * `id`, oldest first, with `has_more` when there are more. Follows the pages until none is left so
- * the caller receives everything it missed as one list, or gives up after `maxPages` with
- * `has_more: true` so the caller knows to reload instead of showing a gap.
+ * `id`, oldest first, with `has_more` when there are more. Follows the pages so the caller
+ * receives everything it missed as one list (`walkPages`).
  */
 export async function fetchAllAfter<T extends HasId, P extends HistoryPageOf<T>>(
   fetchPage: (after: number) => Promise<Result<P>>,
   after: number,
   maxPages = 20,
 ): Promise<Result<P>> {
-  let cursor = after;
-  let collected: T[] = [];
-  let last: P | null = null;
-  for (let page = 0; page < maxPages; page++) {
-    const result = await fetchPage(cursor);
-    if (!result.ok) return result;
-    last = result.value;
-    const newer = last.messages.filter((message) => message.id > cursor);
-    collected = mergeMessages(collected, newer);
-    const highest = collected.at(-1)?.id ?? cursor;
-    // A page that brings nothing newer ends the walk even if it claims more, so it always ends.
-    if (!last.has_more || highest <= cursor) return { ok: true, value: { ...last, messages: collected, has_more: false } };
-    cursor = highest;
-  }
-  return { ok: true, value: { ...last!, messages: collected, has_more: true } };
+  const walked = await walkPages<T, P>(
+    fetchPage,
+    after,
+    (page, cursor) => {
+      const newer = page.messages.filter((message) => message.id > cursor);
+      return { messages: newer, next: Math.max(cursor, ...newer.map((message) => message.id)) };
+    },
+    maxPages,
+  );
+  if (!walked.ok) return walked;
+  return { ok: true, value: { ...walked.value.last, messages: walked.value.messages, has_more: walked.value.hasMore } };
 }
 
 /**
  * Catch-up of changes: `?changed_after=<cursor>` answers the messages edited, deleted or reacted
- * to since, in the order they changed, and the cursor to ask from next. Follows the pages until
- * none is left, each message once in its latest state; gives up after `maxPages` with
- * `has_more: true` like `fetchAllAfter`.
+ * to since, in the order they changed, and the cursor to ask from next. Follows the pages, each
+ * message once in its latest state, like `fetchAllAfter`.
  */
 export async function fetchAllChanges<T extends HasId, P extends HistoryPageOf<T>>(
   fetchPage: (cursor: number) => Promise<Result<P>>,
   since: number,
   maxPages = 20,
 ): Promise<Result<P>> {
-  let cursor = since;
-  let collected: T[] = [];
-  let last: P | null = null;
-  for (let page = 0; page < maxPages; page++) {
-    const result = await fetchPage(cursor);
-    if (!result.ok) return result;
-    last = result.value;
-    collected = mergeMessages(collected, last.messages);
-    const next = last.change_cursor ?? cursor;
-    // A page that moves the cursor nowhere ends the walk even if it claims more.
-    if (!last.has_more || next <= cursor) return { ok: true, value: { ...last, messages: collected, has_more: false, change_cursor: next } };
-    cursor = next;
-  }
-  return { ok: true, value: { ...last!, messages: collected, has_more: true, change_cursor: cursor } };
+  const walked = await walkPages<T, P>(fetchPage, since, (page, cursor) => ({ messages: page.messages, next: page.change_cursor ?? cursor }), maxPages);
+  if (!walked.ok) return walked;
+  const { last, messages, cursor, hasMore } = walked.value;
+  return { ok: true, value: { ...last, messages, has_more: hasMore, change_cursor: cursor } };
 }
 
 /** A history call of the REST client: one page, older (`until`), newer (`after`) or the latest. */
