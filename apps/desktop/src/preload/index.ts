@@ -10,6 +10,8 @@ import {
   openConversationSchema,
   uploadProgressSchema,
   serverIpc,
+  serverListSchema,
+  serversIpc,
   uiIpc,
   type BridgeArgs,
   type BridgeDomain,
@@ -74,6 +76,13 @@ const bridge = {
     outbox: () => invoke(serverIpc.outbox),
     forget: () => invoke(serverIpc.forget),
   },
+  servers: {
+    list: () => invoke(serversIpc.list),
+    add: (url) => invoke(serversIpc.add, url),
+    switchTo: (serverId, open) => invoke(serversIpc.switchTo, serverId, open),
+    remove: (serverId) => invoke(serversIpc.remove, serverId),
+    opening: () => invoke(serversIpc.opening),
+  },
   auth: {
     register: (request) => invoke(authIpc.register, request),
     login: (request) => invoke(authIpc.login, request),
@@ -121,6 +130,7 @@ const bridge = {
     onConnectionState: (listener) => subscribe(eventChannels.connectionState, schemaParser(connectionStateSchema), listener),
     onResync: (listener) => subscribe(eventChannels.resync, () => true, () => listener()),
     onOpenConversation: (listener) => subscribe(eventChannels.openConversation, schemaParser(openConversationSchema), listener),
+    onServersChanged: (listener) => subscribe(eventChannels.serversChanged, schemaParser(serverListSchema), listener),
   },
   ui: {
     setActiveConversation: (conversation) => ipcRenderer.send(uiIpc.setActiveConversation.channel, conversation),

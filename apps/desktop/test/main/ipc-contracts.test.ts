@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { apiIpc, authIpc, chatIpc, eventChannels, ipcPrefix, serverIpc, uiIpc } from '@parley/shared/ipc';
+import { apiIpc, authIpc, chatIpc, eventChannels, ipcPrefix, serverIpc, serversIpc, uiIpc } from '@parley/shared/ipc';
 
-const invokeChannels = [serverIpc, authIpc, apiIpc, chatIpc, uiIpc].flatMap((domain) => Object.values(domain).map((c) => c.channel));
+const invokeChannels = [serverIpc, serversIpc, authIpc, apiIpc, chatIpc, uiIpc].flatMap((domain) => Object.values(domain).map((c) => c.channel));
 const all = [...invokeChannels, ...Object.values(eventChannels)];
 
 describe('IPC contracts', () => {
@@ -32,6 +32,16 @@ describe('IPC contracts', () => {
     expect(join.safeParse(['  http://192.168.1.20:4100/  ']).success).toBe(true);
     expect(join.safeParse(['file:///etc']).success).toBe(false);
     expect(join.safeParse(['https://a:b@chat.example.com']).success).toBe(false);
+    expect(serversIpc.add.args.safeParse(['javascript:alert(1)']).success).toBe(false);
+  });
+
+  it('a switch names a server and, or null, a conversation to open there', () => {
+    const switchTo = serversIpc.switchTo.args;
+    expect(switchTo.safeParse(['https://chat.example.com', null]).success).toBe(true);
+    expect(switchTo.safeParse(['https://chat.example.com', { kind: 'group', groupId: 3 }]).success).toBe(true);
+    expect(switchTo.safeParse(['https://chat.example.com']).success).toBe(false);
+    expect(switchTo.safeParse(['', null]).success).toBe(false);
+    expect(switchTo.safeParse(['https://chat.example.com', { kind: 'group', groupId: -1 }]).success).toBe(false);
   });
 
 });

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { accountIpc, apiIpc, authIpc, chatIpc, eventChannels, filesIpc, serverIpc, uiIpc, type ParleyBridge } from '@parley/shared/ipc';
+import { accountIpc, apiIpc, authIpc, chatIpc, eventChannels, filesIpc, serverIpc, serversIpc, uiIpc, type ParleyBridge } from '@parley/shared/ipc';
 
 type Handler = (event: unknown, payload: unknown) => void;
 const exposed = new Map<string, unknown>();
@@ -52,6 +52,7 @@ describe('preload bridge', () => {
     expect(leaves.sort()).toEqual(
       [
         ...Object.keys(serverIpc).map((n) => `server.${n}`),
+        ...Object.keys(serversIpc).map((n) => `servers.${n}`),
         ...Object.keys(authIpc).map((n) => `auth.${n}`),
         ...Object.keys(accountIpc).map((n) => `account.${n}`),
         ...Object.keys(apiIpc).map((n) => `api.${n}`),
@@ -63,6 +64,7 @@ describe('preload bridge', () => {
         'events.onOpenConversation',
         'events.onResync',
         'events.onServerEvent',
+        'events.onServersChanged',
       ].sort(),
     );
   });

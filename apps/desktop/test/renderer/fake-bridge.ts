@@ -18,6 +18,13 @@ export function fakeBridge(): ParleyBridge {
       outbox: vi.fn(() => none([])),
       forget: vi.fn(() => none(null)),
     },
+    servers: {
+      list: vi.fn(() => none([])),
+      add: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'forbidden' as const, message: 'no' } })),
+      switchTo: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'forbidden' as const, message: 'no' } })),
+      remove: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'forbidden' as const, message: 'no' } })),
+      opening: vi.fn(() => none(null)),
+    },
     auth: {
       register: vi.fn(() => none({ status: 'confirmation_sent' as const })),
       login: vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'invalid_credentials' as const, message: 'no' } })),
@@ -65,6 +72,7 @@ export function fakeBridge(): ParleyBridge {
       onConnectionState: vi.fn(() => () => undefined),
       onResync: vi.fn(() => () => undefined),
       onOpenConversation: vi.fn(() => () => undefined),
+      onServersChanged: vi.fn(() => () => undefined),
     },
     ui: {
       setActiveConversation: vi.fn(),

@@ -19,6 +19,7 @@ import type { ConversationRef } from '../conversation.js';
 import type { HistoryPage } from './contract.js';
 import type { Attachment, FileLink } from '../schemas/files.js';
 import type { DownloadRequest, UploadProgress, UploadRequest } from './files.js';
+import type { ServerSummary } from './servers.js';
 
 export type { ServerEvent, ConversationRef };
 
@@ -70,6 +71,23 @@ export interface ParleyBridge {
     /** Confirmation links the local host wrote instead of mailing them (desktop host only). */
     outbox(): Promise<Result<OutboxLink[]>>;
     forget(): Promise<Result<null>>;
+  };
+
+  /**
+   * Every server the desktop app is signed in to. One is in the window; the others stay connected
+   * in the main process, which counts and notifies their unread messages. The web client is on
+   * one server, its own origin: its list is empty and it cannot add one.
+   */
+  servers: {
+    list(): Promise<Result<ServerSummary[]>>;
+    /** Checks `<url>/health`, keeps the server on screen signed in behind, and shows the new one. */
+    add(url: string): Promise<Result<ServerSummary[]>>;
+    /** Shows another server of the list (the window loads again), opening a conversation there if given. */
+    switchTo(serverId: string, open: ConversationRef | null): Promise<Result<ServerSummary[]>>;
+    /** Signs out of a server and takes it off the list. */
+    remove(serverId: string): Promise<Result<ServerSummary[]>>;
+    /** The conversation a switch was asked to open, once, for the window that loads after it. */
+    opening(): Promise<Result<ConversationRef | null>>;
   };
 
   auth: {
@@ -140,6 +158,8 @@ export interface ParleyBridge {
     onResync(listener: () => void): Unsubscribe;
     /** The main process asks the window to show a conversation (a notification was clicked). */
     onOpenConversation(listener: (conversation: ConversationRef) => void): Unsubscribe;
+    /** The server list changed: one was added or removed, or its unread count or connection moved. */
+    onServersChanged(listener: (servers: ServerSummary[]) => void): Unsubscribe;
   };
 
   ui: {

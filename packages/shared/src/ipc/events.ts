@@ -11,6 +11,7 @@ export const eventChannels = {
   resync: 'parley:event:resync',
   openConversation: 'parley:event:open-conversation',
   uploadProgress: 'parley:event:upload-progress',
+  serversChanged: 'parley:event:servers-changed',
 } as const;
 
 export const uploadProgressSchema = z.object({

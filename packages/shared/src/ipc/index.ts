@@ -2,6 +2,7 @@
 export * from './bridge.js';
 export * from './contract.js';
 export * from './server.js';
+export * from './servers.js';
 export * from './auth.js';
 export * from './account.js';
 export * from './api.js';

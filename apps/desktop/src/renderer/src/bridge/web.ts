@@ -126,6 +126,13 @@ export function createWebBridge(
       outbox: async () => ok([]),
       forget: async () => ({ ok: false, error: notInBrowser }),
     },
+    servers: {
+      list: async () => ok([]),
+      add: async () => ({ ok: false, error: notInBrowser }),
+      switchTo: async () => ({ ok: false, error: notInBrowser }),
+      remove: async () => ({ ok: false, error: notInBrowser }),
+      opening: async () => ok(null),
+    },
     auth: {
       register: (request) => rest.register(request),
       async login(request) {
@@ -216,6 +223,7 @@ export function createWebBridge(
       onConnectionState: (listener) => connectionStates.add(listener),
       onResync: (listener) => resyncs.add(() => listener()),
       onOpenConversation: (listener) => openRequests.add(listener),
+      onServersChanged: () => () => undefined,
     },
     ui: {
       setActiveConversation(conversation) {
