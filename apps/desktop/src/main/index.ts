@@ -13,7 +13,10 @@ import { createServices } from './services.js';
 import { unlessPaused } from './dnd/dnd-controller.js';
 import { PreferencesStore } from './preferences/preferences-store.js';
 import { createTrayControls } from './tray/tray-controls.js';
-import { ServerRegistry } from './servers/server-registry.js';
+import { ServerRegistry, type ServerEntry } from './servers/server-registry.js';
+import { ServerSession } from './servers/server-session.js';
+import { ServerSwitcher } from './servers/server-switcher.js';
+import { withUserAgent } from './connection/user-agent.js';
 import { namedForServer } from './servers/server-notifications.js';
 import { createMainWindow, revealWindow } from './window/main-window.js';
 import { initialPlacement, trackPlace } from './window/track-place.js';
@@ -73,22 +76,21 @@ if (!app.requestSingleInstanceLock()) {
     // Any web contents at all, not only our window's, gets the same navigation rules.
     app.on('web-contents-created', (_event, contents) => guardNavigation(contents, isApp, (url) => void openExternal(url)));
 
+    const userAgent = desktopUserAgent(app.getVersion(), process.platform);
     const relay = createEventRelay(() => (window && !window.isDestroyed() ? window.webContents : null));
     const preferences = new PreferencesStore(paths.preferencesFile);
 
     const controls = await createTrayControls({ iconFolder: paths.iconFolder, preferences, reveal, log });
     const { dnd, updates } = controls;
-    // Every server signed in to, with its own unread count: the tray and badge show their sum.
+    // Every server signed in to, with its own unread count: the tray and badge show their sum, and
+    // the window's switcher its list.
     const registry = new ServerRegistry();
-    registry.onChange(() => controls.showUnread(registry.trayView()));
-    const activeServer = () => {
-      const entry = services.server.url === null ? null : registry.add(services.server.url);
-      // The window holds one server for now, and leaving it signs out: a server it left has no
-      // session any more, so its count leaves the sum.
-      for (const other of registry.list()) if (other.id !== entry?.id) registry.remove(other.id);
-      if (entry) registry.activate(entry.id);
-      return entry;
-    };
+    let switcher: ServerSwitcher | null = null;
+    registry.onChange(() => {
+      controls.showUnread(registry.trayView());
+      if (switcher) relay.serversChanged(switcher.list());
+    });
+    const windowEntry = () => switcher?.syncWindow() ?? null;
     const notify = createSystemNotifier((conversation) => {
       reveal();
       relay.openConversation(conversation);
@@ -98,16 +100,16 @@ if (!app.requestSingleInstanceLock()) {
       cipher: safeStorage,
       relay,
       log,
-      userAgent: desktopUserAgent(app.getVersion(), process.platform),
+      userAgent,
       render: (view) => {
-        const entry = activeServer();
+        const entry = windowEntry();
         if (entry) registry.setUnread(entry.id, view.badgeCount);
         else controls.showUnread(view);
       },
       // Paused notifications are dropped, not queued: the unread counts and badge carry the news.
       showNotification: unlessPaused(
         dnd,
-        (notification) => notify(namedForServer(notification, activeServer()?.label ?? '', registry.size)),
+        (notification) => notify(namedForServer(notification, windowEntry()?.label ?? '', registry.size)),
       ),
       downloadWindow: () =>
         window && !window.isDestroyed()
@@ -123,10 +125,40 @@ if (!app.requestSingleInstanceLock()) {
       }),
     });
 
-    registerIpcHandlers({ ipc: ipcMain, isTrusted: (event) => isTrustedSender(event, paths.appOrigin), log }, services, openExternal);
+    // A server behind the window notifies as the window's does; a click brings it forward.
+    const notifyBehind = (entry: ServerEntry) =>
+      unlessPaused(
+        dnd,
+        createSystemNotifier((conversation) => {
+          reveal();
+          void switcher?.switchTo(entry.id, conversation);
+        }, paths.appIcon),
+      );
+    switcher = new ServerSwitcher({
+      registry,
+      settings: services.settings,
+      window: services.windowServer,
+      session: (entry) => {
+        const notifyHere = notifyBehind(entry);
+        return new ServerSession({
+          entry,
+          registry,
+          userData: paths.userData,
+          cipher: safeStorage,
+          timers: realTimers,
+          fetch: withUserAgent(fetch, userAgent),
+          showNotification: (notification) => notifyHere(namedForServer(notification, entry.label, registry.size)),
+        });
+      },
+      reload: () => window?.webContents.reload(),
+      log,
+    });
+    const servers = switcher;
+
+    registerIpcHandlers({ ipc: ipcMain, isTrusted: (event) => isTrustedSender(event, paths.appOrigin), log }, services, servers, openExternal);
 
     services.connection.onState((state) => {
-      const entry = activeServer();
+      const entry = windowEntry();
       if (entry) registry.setConnection(entry.id, state.status);
     });
     powerMonitor.on('resume', () => services.connection.resume());
@@ -152,6 +184,7 @@ if (!app.requestSingleInstanceLock()) {
     installContextMenu(window.webContents);
     await restored;
     await services.auth.session();
+    await servers.restore();
 
     // Updates come from UPDATE_URL, else the team server's /updates/ when it has this platform's feed.
     void chooseUpdateFeed({ isPackaged: app.isPackaged, updateUrl: process.env.UPDATE_URL, serverUrl: services.server.url }, async (feedUrl) => {
@@ -171,11 +204,20 @@ if (!app.requestSingleInstanceLock()) {
             if (rooms.ok) services.rooms.learnRooms(rooms.value.chat_rooms);
           },
           openConversation: (conversation) => relay.openConversation(conversation),
+          // The window loads again on the new server (the switcher reloads it).
           joinServer: async (url) => {
-            const joined = await services.server.join(url);
-            // The page asks which server it is on when it starts: start it again on the new one.
-            if (joined.ok) window?.webContents.reload();
-            else log(`[link] could not join ${url}: ${joined.error.message}`);
+            const joined = await servers.add(url);
+            if (!joined.ok) log(`[link] could not join ${url}: ${joined.error.message}`);
+          },
+          serverBehind: (server) => {
+            const behind = servers.behindAt(server);
+            if (!behind) return null;
+            return {
+              userOfRoom: (roomId) => behind.session.userOfRoom(roomId),
+              show: async (conversation) => {
+                await servers.switchTo(behind.id, conversation);
+              },
+            };
           },
           reveal,
           log,

@@ -14,6 +14,8 @@ export interface AppPaths {
   preferencesFile: string;
   tokenFile: string;
   serverDataDir: string;
+  /** Where the other servers' tokens are kept (`servers/`, one encrypted file each). */
+  userData: string;
 }
 
 /**
@@ -44,5 +46,6 @@ export function resolvePaths(options: {
     preferencesFile: join(options.userData, 'preferences.json'),
     tokenFile: join(options.userData, 'session.bin'),
     serverDataDir: join(options.userData, 'server'),
+    userData: options.userData,
   };
 }

@@ -22,6 +22,7 @@ import { AuthService } from './session/auth-service.js';
 import { ServerService } from './session/server-service.js';
 import { SettingsStore } from './session/settings-store.js';
 import { TokenStore, type SecretCipher } from './session/token-store.js';
+import type { WindowServer } from './servers/server-switcher.js';
 
 export interface ServiceHooks {
   paths: AppPaths;
@@ -147,7 +148,28 @@ export function createServices(hooks: ServiceHooks) {
   });
   const downloads = createDownloads({ window: hooks.downloadWindow, serverUrl: () => server?.url ?? null, downloadsDir: hooks.downloadsDir });
 
-  return { api, auth, account, server, host, connection, unread, ui, uploader, downloads, rooms };
+  // The server in the window, as switching between several servers sees it (servers/server-switcher.ts).
+  const inWindow = { server, auth };
+  const windowServer: WindowServer = {
+    choice: () => inWindow.server.chosen,
+    token: () => inWindow.auth.token,
+    self: () => inWindow.auth.self,
+    release: () => inWindow.auth.endLocally(),
+    adopt: async (choice, token, user) => {
+      await inWindow.server.adopt(choice);
+      if (token !== null && user !== null) await inWindow.auth.adopt(token, user);
+    },
+    check: (url) => checkHealth(url),
+    join: (url) => inWindow.server.join(url),
+    logoutAndForget: async () => {
+      await inWindow.auth.logout();
+      await inWindow.server.forget();
+    },
+    keepHosting: () => inWindow.server.keepHosting(),
+    stopHosting: () => inWindow.server.stopHosting(),
+  };
+
+  return { api, auth, account, server, host, connection, unread, ui, uploader, downloads, rooms, settings, windowServer };
 }
 
 export type Services = ReturnType<typeof createServices>;

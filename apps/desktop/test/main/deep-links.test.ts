@@ -55,6 +55,7 @@ describe('following a link', () => {
   let signedIn: boolean;
   let reveals: number;
   let roomFetches: number;
+  let shownBehind: ConversationRef[];
   const targets = (): DeepLinkTargets => ({
     currentServer: () => current,
     signedIn: () => signedIn,
@@ -68,6 +69,16 @@ describe('following a link', () => {
       joined.push(url);
       return Promise.resolve();
     },
+    serverBehind: (server) =>
+      server === 'team.example.org:8443'
+        ? {
+            userOfRoom: (id) => Promise.resolve(id === 40 ? 9 : undefined),
+            show: (conversation) => {
+              shownBehind.push(conversation);
+              return Promise.resolve();
+            },
+          }
+        : null,
     reveal: () => reveals++,
     log: (line) => log.push(line),
   });
@@ -80,6 +91,7 @@ describe('following a link', () => {
     signedIn = true;
     reveals = 0;
     roomFetches = 0;
+    shownBehind = [];
   });
 
   it('opens a group or a known room on this server, by validated ids', async () => {
@@ -105,12 +117,22 @@ describe('following a link', () => {
     expect(log).toHaveLength(3);
   });
 
-  it('a join link joins a first server, shows the window for the one in use, and leaves another alone', async () => {
+  it('a join link shows the window for the server in use, and joins a first server or one more', async () => {
     expect(await followDeepLink('parley://chat.example.com/join', targets())).toEqual({ done: 'shown' });
-    expect(await followDeepLink('parley://elsewhere.example.com/join', targets())).toEqual({ done: 'ignored', reason: 'a join link for another server than the one in use' });
-    current = null;
     expect(await followDeepLink('parley://elsewhere.example.com/join', targets())).toEqual({ done: 'joined', serverUrl: 'https://elsewhere.example.com' });
-    expect(joined).toEqual(['https://elsewhere.example.com']);
+    current = null;
+    expect(await followDeepLink('parley://first.example.com/join', targets())).toEqual({ done: 'joined', serverUrl: 'https://first.example.com' });
+    expect(joined).toEqual(['https://elsewhere.example.com', 'https://first.example.com']);
+  });
+
+  it('a conversation link to a server signed in to behind the window brings that server forward', async () => {
+    expect(await followDeepLink('parley://team.example.org:8443/group/3', targets())).toEqual({ done: 'opened', conversation: { kind: 'group', groupId: 3 } });
+    expect(await followDeepLink('parley://team.example.org:8443/room/40', targets())).toEqual({ done: 'opened', conversation: { kind: 'room', userId: 9 } });
+    expect(await followDeepLink('parley://team.example.org:8443/room/41', targets())).toEqual({ done: 'ignored', reason: 'a room this account is not in' });
+    expect(await followDeepLink('parley://team.example.org/group/3', targets())).toEqual({ done: 'ignored', reason: 'a link to a server this app is not signed in to' });
+    expect(shownBehind).toEqual([{ kind: 'group', groupId: 3 }, { kind: 'room', userId: 9 }]);
+    // Nothing of it reached the window's own server.
+    expect(opened).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { accountIpc, apiIpc, authIpc, chatIpc, serverIpc, uiIpc } from '@parley/shared/ipc';
+import { accountIpc, apiIpc, authIpc, chatIpc, serverIpc, serversIpc, uiIpc } from '@parley/shared/ipc';
 import { withCatchUp, type ParleyApi } from '@parley/shared/client';
 import { registerAccountHandlers } from '../../src/main/ipc/account-handlers.js';
 import { registerApiHandlers } from '../../src/main/ipc/api-handlers.js';
@@ -7,6 +7,8 @@ import { registerAuthHandlers } from '../../src/main/ipc/auth-handlers.js';
 import { registerChatHandlers } from '../../src/main/ipc/chat-handlers.js';
 import { handleInvoke, type IpcGuard } from '../../src/main/ipc/guard.js';
 import { registerServerHandlers } from '../../src/main/ipc/server-handlers.js';
+import { registerServersHandlers } from '../../src/main/ipc/servers-handlers.js';
+import type { ServerSwitcher } from '../../src/main/servers/server-switcher.js';
 import { registerUiHandlers } from '../../src/main/ipc/ui-handlers.js';
 import type { AccountService } from '../../src/main/session/account-service.js';
 import type { AuthService } from '../../src/main/session/auth-service.js';
@@ -30,7 +32,9 @@ beforeEach(() => {
   ipc = new FakeIpcMain();
   calls = [];
   guard = { ipc, isTrusted: (event) => isTrustedSender(event, appOrigin) };
-  registerServerHandlers(guard, recorder<ServerService>());
+  const server = recorder<ServerService>();
+  registerServerHandlers(guard, { server, join: (url) => server.join(url) });
+  registerServersHandlers(guard, recorder<ServerSwitcher>());
   registerAuthHandlers(guard, recorder<AuthService>());
   registerAccountHandlers(guard, recorder<AccountService>());
   registerApiHandlers(guard, recorder<ParleyApi>(), () => calls.push('markedRead'));
@@ -40,7 +44,7 @@ beforeEach(() => {
 
 describe('IPC handlers', () => {
   it('every channel of the contracts has a handler', () => {
-    const invokeChannels = [serverIpc, authIpc, accountIpc, apiIpc, chatIpc].flatMap((domain) => Object.values(domain).map((c) => c.channel));
+    const invokeChannels = [serverIpc, serversIpc, authIpc, accountIpc, apiIpc, chatIpc].flatMap((domain) => Object.values(domain).map((c) => c.channel));
     for (const channel of invokeChannels) expect(ipc.handlers.has(channel), channel).toBe(true);
     expect(ipc.handlers.has(uiIpc.openExternal.channel)).toBe(true);
     expect(ipc.listeners.has(uiIpc.setActiveConversation.channel)).toBe(true);
@@ -69,6 +73,9 @@ describe('IPC handlers', () => {
     ['account.updateMe', accountIpc.updateMe.channel, [{ first_name: 'Ada', last_name: 'King' }], 'updateMe'],
     ['chat.send', chatIpc.send.channel, [{ chat_type: 'bot', message: 'hi' }], 'send'],
     ['chat.leaveGroup', chatIpc.leaveGroup.channel, [3], 'leaveGroup'],
+    ['servers.add', serversIpc.add.channel, ['https://team.example.org'], 'add'],
+    ['servers.switchTo', serversIpc.switchTo.channel, ['https://team.example.org', { kind: 'bot' }], 'switchTo'],
+    ['servers.remove', serversIpc.remove.channel, ['https://team.example.org'], 'remove'],
   ])('%s answers with what its service returned', async (_name, channel, args, method) => {
     expect(await ipc.invoke(channel, args)).toEqual(answerOf(method));
   });

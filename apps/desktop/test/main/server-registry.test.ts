@@ -137,6 +137,38 @@ describe('signed in to two servers', () => {
     expect(await again.tokens.load()).toBe(me1.token);
   });
 
+  it('finds who a room is with on its own server, for a deep link to it', async () => {
+    const rooms = await fetch(`${one.url}/chat_rooms`, { headers: { authorization: `Bearer ${me1.token}` } });
+    const { chat_rooms } = (await rooms.json()) as { chat_rooms: { chat_room_id: number; other_user: { user_id: number } }[] };
+    const room = chat_rooms[0]!;
+    expect(await sessions[0]!.userOfRoom(room.chat_room_id)).toBe(friend1.user.user_id);
+    expect(await sessions[0]!.userOfRoom(room.chat_room_id + 1000)).toBeUndefined();
+  });
+
+  it('hands its sign-in over to the window: the connection stops and the token leaves its file', async () => {
+    const entry = registry.list()[0]!;
+    const token = await sessions[0]!.take();
+    expect(token).toBe(me1.token);
+    expect(registry.list()[0]?.connection).toBe('signed_out');
+    await expect(readFile(tokenFileFor(userData, entry.id))).rejects.toThrow();
+    // The window signs in with it; the server still honours it (nobody was signed out).
+    const probe = await fetch(`${one.url}/notifications`, { headers: { authorization: `Bearer ${token}` } });
+    expect(probe.status).toBe(200);
+    await sessions[0]!.signIn(token!, me1.user);
+    await until(() => registry.list()[0]?.connection === 'connected');
+  });
+
+  it('removing a server revokes its token there', async () => {
+    const extra = await one.signUp('Ola');
+    const entry = new ServerRegistry().add(one.url)!;
+    const session = new ServerSession({ entry, registry: new ServerRegistry(), userData: mkdtempSync(join(tmpdir(), 'parley-servers-')), cipher, timers: realTimers, showNotification: () => undefined });
+    await session.signIn(extra.token, extra.user);
+    await session.logout();
+    const probe = await fetch(`${one.url}/notifications`, { headers: { authorization: `Bearer ${extra.token}` } });
+    expect(probe.status).toBe(401);
+    expect(await session.tokens.load()).toBeNull();
+  });
+
   it('signing out of one server takes only its count out of the sum', async () => {
     await sessions[1]!.signOut();
     expect(registry.total).toBe(1);

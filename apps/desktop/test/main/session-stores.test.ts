@@ -92,7 +92,7 @@ describe('settings store', () => {
   });
 
   it('first run has no server', async () => {
-    expect(await new SettingsStore(join(dir, 'settings.json')).read()).toEqual({ server: null, user: null, hostPort: null, shareOnNetwork: false });
+    expect(await new SettingsStore(join(dir, 'settings.json')).read()).toEqual({ server: null, user: null, hostPort: null, shareOnNetwork: false, otherServers: [], serverOrder: [] });
   });
 
   it('a damaged settings file starts fresh instead of crashing', async () => {
@@ -112,6 +112,6 @@ describe('settings store', () => {
 
   it('a field of the wrong shape is dropped, the rest kept', async () => {
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ server: { mode: 'weird' }, hostPort: 4100 }));
-    expect(await new SettingsStore(join(dir, 'settings.json')).read()).toEqual({ server: null, user: null, hostPort: 4100, shareOnNetwork: false });
+    expect(await new SettingsStore(join(dir, 'settings.json')).read()).toEqual({ server: null, user: null, hostPort: 4100, shareOnNetwork: false, otherServers: [], serverOrder: [] });
   });
 });

@@ -11,10 +11,23 @@ export interface DeepLinkTargets {
   learnRooms: () => Promise<void>;
   /** Shows the window and asks it to open a conversation (validated ids only; nothing navigates). */
   openConversation: (conversation: ConversationRef) => void;
-  /** Joins a server after its health check (only when no server is chosen yet). */
+  /**
+   * Joins a server after its health check: the first one, or one more, the one in use staying
+   * signed in behind it (several servers).
+   */
   joinServer: (url: string) => Promise<void>;
+  /** A server signed in to behind the window, by the host and port a link names, if any. */
+  serverBehind: (server: string) => BehindServer | null;
   reveal: () => void;
   log: (line: string) => void;
+}
+
+/** A server signed in to behind the window, as a link to it needs it. */
+export interface BehindServer {
+  /** Which person a room is with there (its room list is fetched when the room is new to it). */
+  userOfRoom: (roomId: number) => Promise<number | undefined>;
+  /** Brings that server into the window and opens the conversation there. */
+  show: (conversation: ConversationRef) => Promise<void>;
 }
 
 export type LinkOutcome =
@@ -39,12 +52,11 @@ async function route(link: DeepLink, targets: DeepLinkTargets): Promise<LinkOutc
       targets.reveal();
       return { done: 'shown' };
     }
-    if (current !== null) return { done: 'ignored', reason: 'a join link for another server than the one in use' };
     await targets.joinServer(link.serverUrl);
     targets.reveal();
     return { done: 'joined', serverUrl: link.serverUrl };
   }
-  if (here !== link.server) return { done: 'ignored', reason: 'a link to another server' };
+  if (here !== link.server) return followBehind(link, targets);
   if (!targets.signedIn()) {
     targets.reveal();
     return { done: 'ignored', reason: 'signed out' };
@@ -59,5 +71,21 @@ async function route(link: DeepLink, targets: DeepLinkTargets): Promise<LinkOutc
   }
   targets.reveal();
   targets.openConversation(conversation);
+  return { done: 'opened', conversation };
+}
+
+/** A conversation link to a server signed in to behind the window: that server comes forward. */
+async function followBehind(link: Exclude<DeepLink, { kind: 'join' }>, targets: DeepLinkTargets): Promise<LinkOutcome> {
+  const behind = targets.serverBehind(link.server);
+  if (!behind) return { done: 'ignored', reason: 'a link to a server this app is not signed in to' };
+  let conversation: ConversationRef;
+  if (link.kind === 'group') conversation = { kind: 'group', groupId: link.groupId };
+  else {
+    const userId = await behind.userOfRoom(link.roomId);
+    if (userId === undefined) return { done: 'ignored', reason: 'a room this account is not in' };
+    conversation = { kind: 'room', userId };
+  }
+  targets.reveal();
+  await behind.show(conversation);
   return { done: 'opened', conversation };
 }

@@ -1,4 +1,4 @@
-import { eventChannels, type ConnectionState, type ConversationRef, type ServerEvent, type UploadProgress } from '@parley/shared/ipc';
+import { eventChannels, type ConnectionState, type ConversationRef, type ServerEvent, type ServerSummary, type UploadProgress } from '@parley/shared/ipc';
 
 /** Where main-to-renderer events go: the window's webContents, while there is one. */
 export interface EventTarget {
@@ -14,6 +14,7 @@ export function createEventRelay(target: () => EventTarget | null) {
     resync: () => send(eventChannels.resync),
     openConversation: (conversation: ConversationRef) => send(eventChannels.openConversation, conversation),
     uploadProgress: (progress: UploadProgress) => send(eventChannels.uploadProgress, progress),
+    serversChanged: (servers: ServerSummary[]) => send(eventChannels.serversChanged, servers),
   };
 }
 

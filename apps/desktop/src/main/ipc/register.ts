@@ -6,11 +6,20 @@ import { registerChatHandlers } from './chat-handlers.js';
 import { registerFilesHandlers } from './files-handlers.js';
 import type { IpcGuard } from './guard.js';
 import { registerServerHandlers } from './server-handlers.js';
+import { registerServersHandlers } from './servers-handlers.js';
+import type { ServerSwitcher } from '../servers/server-switcher.js';
 import { registerUiHandlers } from './ui-handlers.js';
 
 /** Every IPC domain, one handler module each, all behind the same sender check. */
-export function registerIpcHandlers(guard: IpcGuard, services: Services, openExternal: (url: string) => Promise<void>): void {
-  registerServerHandlers(guard, services.server);
+export function registerIpcHandlers(
+  guard: IpcGuard,
+  services: Services,
+  servers: ServerSwitcher,
+  openExternal: (url: string) => Promise<void>,
+): void {
+  // A server chosen on the first-run screen that is already signed in to behind comes forward instead.
+  registerServerHandlers(guard, { server: services.server, join: (url) => servers.join(url) });
+  registerServersHandlers(guard, servers);
   registerAuthHandlers(guard, services.auth);
   registerAccountHandlers(guard, services.account);
   registerApiHandlers(guard, services.api, (request) => services.unread.markedRead(request));

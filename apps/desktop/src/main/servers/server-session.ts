@@ -1,5 +1,5 @@
 import type { SelfUser } from '@parley/shared';
-import { Connection, Directory, RoomLinkMap, createParleyApi, socketIoFactory, type SocketFactory, type Timers } from '@parley/shared/client';
+import { Connection, Directory, RoomLinkMap, createParleyApi, socketIoFactory, type FetchLike, type SocketFactory, type Timers } from '@parley/shared/client';
 import { NotificationCoalescer, type Coalesced } from '../notifications/coalescer.js';
 import { UnreadCenter, refreshUnread } from '../notifications/unread-center.js';
 import { TokenStore, type SecretCipher } from '../session/token-store.js';
@@ -15,7 +15,7 @@ export interface ServerSessionDeps {
   /** Notifications of this server, before do not disturb and the server's name are applied. */
   showNotification: (notification: Coalesced, entry: ServerEntry) => void;
   socketFactory?: SocketFactory;
-  fetch?: typeof fetch;
+  fetch?: FetchLike;
 }
 
 /**
@@ -29,20 +29,22 @@ export class ServerSession {
   private readonly unread: UnreadCenter;
   private readonly coalescer: NotificationCoalescer;
   private readonly refresh: () => Promise<void>;
+  private readonly api: ReturnType<typeof createParleyApi>;
+  private readonly rooms = new RoomLinkMap();
   private self: SelfUser | null = null;
 
   constructor(private readonly deps: ServerSessionDeps) {
     const { entry, registry } = deps;
     this.tokens = new TokenStore(tokenFileFor(deps.userData, entry.id), deps.cipher);
-    const api = createParleyApi({
+    const api = (this.api = createParleyApi({
       fetch: deps.fetch ?? fetch,
       baseUrl: () => entry.url,
       token: () => this.tokens.current(),
       onUnauthorized: () => void this.signOut(),
-    });
+    }));
     this.connection = new Connection({ socketFactory: deps.socketFactory ?? socketIoFactory, timers: deps.timers, random: Math.random });
     const directory = new Directory();
-    const rooms = new RoomLinkMap();
+    const rooms = this.rooms;
     this.coalescer = new NotificationCoalescer((n) => deps.showNotification(n, entry), deps.timers);
     this.unread = new UnreadCenter({
       directory,
@@ -75,6 +77,32 @@ export class ServerSession {
 
   async refreshed(): Promise<void> {
     await this.refresh();
+  }
+
+  /** Which person a room is with on this server (a deep link names rooms); the room list is fetched once when the room is new. */
+  async userOfRoom(roomId: number): Promise<number | undefined> {
+    const known = this.rooms.userOfRoom(roomId);
+    if (known !== undefined) return known;
+    const rooms = await this.api.chatRooms();
+    if (rooms.ok) this.rooms.learnRooms(rooms.value.chat_rooms);
+    return this.rooms.userOfRoom(roomId);
+  }
+
+  /**
+   * Hands the sign-in over to the window (this server comes on screen): the background
+   * connection stops and the token leaves this session's file; the caller keeps it.
+   */
+  async take(): Promise<string | null> {
+    const token = await this.tokens.load();
+    this.stop();
+    await this.tokens.clear();
+    return token;
+  }
+
+  /** The user removed this server: the token is revoked there when it can be, and forgotten here. */
+  async logout(): Promise<void> {
+    if ((await this.tokens.load()) !== null) await this.api.logout();
+    await this.signOut();
   }
 
   /** Signs out of this server only: its token is forgotten, its unread count leaves the sum. */

@@ -62,6 +62,21 @@ export class AuthService {
     return { ok: true, value: user };
   }
 
+  /** The token in use, for a sign-in handed to the background when another server comes on screen. */
+  get token(): string | null {
+    return this.deps.tokens.current();
+  }
+
+  /**
+   * Takes over a sign-in kept behind the window (another server of the list, now on screen): its
+   * token and user become this session's; the server is asked about it when the window boots.
+   */
+  async adopt(token: string, user: SelfUser): Promise<void> {
+    await this.deps.tokens.save(token);
+    await this.deps.settings.update({ user });
+    this.begin(token, user);
+  }
+
   /** Revokes the token on the server when it can; forgets it here in any case. */
   async logout(): Promise<Result<null>> {
     if (this.deps.tokens.current() !== null) await this.deps.api.logout();

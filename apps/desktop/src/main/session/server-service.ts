@@ -22,6 +22,11 @@ export class ServerService {
 
   constructor(private readonly deps: ServerServiceDeps) {}
 
+  /** The server in the window, as last chosen (before `restore()` is done: null). */
+  get chosen(): ServerChoice | null {
+    return this.choice;
+  }
+
   /** The origin REST and the socket talk to. */
   get url(): string | null {
     return this.choice?.url ?? null;
@@ -86,6 +91,30 @@ export class ServerService {
     const choice = hostChoice(started.value);
     await this.switchTo(choice, started.value.port);
     return { ok: true, value: choice };
+  }
+
+  /**
+   * Puts another server in the window without signing anyone out: the one it replaces stays
+   * signed in behind (several servers), and a hosted server keeps running for its colleagues.
+   */
+  async adopt(choice: ServerChoice): Promise<void> {
+    await this.restoring;
+    this.choice = choice;
+    await this.deps.settings.update({ server: choice });
+  }
+
+  /** Starts the hosted server for a sign-in kept behind the window (it may not be the one on screen). */
+  async keepHosting(): Promise<Result<ServerChoice>> {
+    if (this.deps.host.current) return { ok: true, value: hostChoice(this.deps.host.current) };
+    const started = await this.deps.host.start(hostRequest(await this.deps.settings.read()));
+    if (!started.ok) return started;
+    await this.deps.settings.update({ hostPort: started.value.port });
+    return { ok: true, value: hostChoice(started.value) };
+  }
+
+  /** Stops the hosted server once no server of the list is it any more. */
+  async stopHosting(): Promise<void> {
+    if (this.choice?.mode !== 'host') await this.deps.host.stop();
   }
 
   async outbox(): Promise<Result<OutboxLink[]>> {

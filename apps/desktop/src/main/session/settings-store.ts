@@ -4,6 +4,13 @@ import { selfUserSchema } from '@parley/shared';
 import { serverChoiceSchema } from '@parley/shared/ipc';
 import { z } from 'zod';
 
+/**
+ * A server signed in to besides the one in the window, with who is signed in there; its token is
+ * kept apart, encrypted (`tokenFileFor`). The one in the window stays in `server` and `user`.
+ */
+const otherServerSchema = z.object({ server: serverChoiceSchema, user: selfUserSchema.nullable() });
+export type OtherServer = z.infer<typeof otherServerSchema>;
+
 /** Small, non-secret settings: which server, who signed in last, the hosted server's port and reach. */
 const settingsSchema = z.object({
   server: serverChoiceSchema.nullable().catch(null),
@@ -11,10 +18,13 @@ const settingsSchema = z.object({
   hostPort: z.number().int().min(1).max(65535).nullable().catch(null),
   /** The user chose to let others on the network join the hosted server (off unless chosen). */
   shareOnNetwork: z.boolean().catch(false),
+  /** The other servers signed in to; `serverOrder` keeps the switcher's order (origins) across restarts. */
+  otherServers: z.array(otherServerSchema).max(32).catch([]),
+  serverOrder: z.array(z.string()).max(33).catch([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-const empty: Settings = { server: null, user: null, hostPort: null, shareOnNetwork: false };
+const empty: Settings = { server: null, user: null, hostPort: null, shareOnNetwork: false, otherServers: [], serverOrder: [] };
 
 export class SettingsStore {
   private cache: Settings | null = null;
