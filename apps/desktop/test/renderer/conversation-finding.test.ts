@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchResult } from '@parley/shared';
 import { openConversation, openConversationAt } from '../../src/renderer/src/actions/conversation-actions';
 import { resultConversation, runSearch } from '../../src/renderer/src/actions/search-actions';
-import { loadDrafts, saveDrafts } from '../../src/renderer/src/stores/draft-storage';
+import { draftScopeOf, loadDrafts, saveDrafts } from '../../src/renderer/src/stores/draft-storage';
 import { fromChatMessage } from '../../src/renderer/src/stores/message-list';
 import { firstUnreadId } from '../../src/renderer/src/stores/unread-line';
 import { buildRows } from '../../src/renderer/src/features/conversation/rows';
@@ -147,12 +147,13 @@ describe('drafts', () => {
 
   it('are kept per user in storage, empty ones dropped, and survive a new store', () => {
     const ctx = setup();
+    ctx.store.getState().restoreDrafts('1');
     ctx.store.getState().setDraft('user:2', 'half a thought');
     ctx.store.getState().setDraft('group:5', '');
-    expect(loadDrafts(1)).toEqual({ 'user:2': 'half a thought' });
-    expect(loadDrafts(2)).toEqual({});
+    expect(loadDrafts('1')).toEqual({ 'user:2': 'half a thought' });
+    expect(loadDrafts('2')).toEqual({});
     const next = setup();
-    next.store.getState().restoreDrafts(1);
+    next.store.getState().restoreDrafts('1');
     expect(next.store.getState().drafts['user:2']).toBe('half a thought');
     next.store.getState().setDraft('user:2', '');
     expect(localStorage.getItem('parley:drafts:1')).toBeNull();
@@ -160,10 +161,20 @@ describe('drafts', () => {
 
   it('ignore what does not parse', () => {
     localStorage.setItem('parley:drafts:7', '{"not a key": "x"}');
-    expect(loadDrafts(7)).toEqual({});
+    expect(loadDrafts('7')).toEqual({});
     localStorage.setItem('parley:drafts:7', 'not json');
-    expect(loadDrafts(7)).toEqual({});
-    saveDrafts(7, { bot: 'hello' });
-    expect(loadDrafts(7)).toEqual({ bot: 'hello' });
+    expect(loadDrafts('7')).toEqual({});
+    saveDrafts('7', { bot: 'hello' });
+    expect(loadDrafts('7')).toEqual({ bot: 'hello' });
+  });
+
+  it('are kept apart per server: user 1 of one server is not user 1 of another', () => {
+    const one = draftScopeOf('https://a.example/', 1);
+    const two = draftScopeOf('https://b.example:8443', 1);
+    expect([one, two]).toEqual(['https://a.example:1', 'https://b.example:8443:1']);
+    saveDrafts(one, { bot: 'for the first server' });
+    expect(loadDrafts(two)).toEqual({});
+    expect(loadDrafts(one)).toEqual({ bot: 'for the first server' });
+    expect(draftScopeOf(null, 1)).toBe('1');
   });
 });

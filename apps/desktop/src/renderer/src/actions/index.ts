@@ -11,6 +11,7 @@ import { retryMessage, retryUnconfirmed, sendMessage } from './send-actions';
 import { handleServerEvent } from './server-events';
 import { deleteMessage, editMessage, noteTyping, stoppedTyping, toggleReaction } from './message-change-actions';
 import { boot, clearSession, login, logout, register } from './session-actions';
+import { addServer, removeServer, switchServer } from './server-list-actions';
 
 export type Actions = ReturnType<typeof createActions>;
 
@@ -37,6 +38,9 @@ export function createActions(ctx: ActionContext) {
     react: (key: ConversationKey, id: number, emoji: string) => toggleReaction(ctx, key, id, emoji),
     typing: (key: ConversationKey) => noteTyping(ctx, key),
     retry: (key: ConversationKey, clientId: string) => retryMessage(ctx, key, clientId),
+    addServer: (url: string) => addServer(ctx, url),
+    switchServer: (serverId: string) => switchServer(ctx, serverId),
+    removeServer: (serverId: string) => removeServer(ctx, serverId),
     markActiveRead: () => {
       const active = ctx.store.getState().active;
       return active ? markActiveRead(ctx, active) : Promise.resolve();
@@ -61,6 +65,7 @@ export function subscribe(ctx: ActionContext, actions: Actions): () => void {
     }),
     bridge.events.onResync(() => void actions.resync()),
     bridge.events.onOpenConversation((ref) => void actions.open(keyOf(ref))),
+    bridge.events.onServersChanged((servers) => store.getState().setServers(servers)),
   ];
   return () => offs.forEach((off) => off());
 }

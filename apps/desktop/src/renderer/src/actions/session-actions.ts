@@ -2,11 +2,13 @@ import { refOf, type ErrorDetail, type LoginRequest, type RegisterRequest, type 
 import type { ActionContext } from './context';
 import { openConversation } from './conversation-actions';
 import { loadDirectory } from './directory-actions';
+import { loadServers, openAfterSwitch } from './server-list-actions';
+import { draftScopeOf } from '../stores/draft-storage';
 
 /** First screen: the remembered server (desktop) and a still-valid session, if any. */
 export async function boot(ctx: ActionContext): Promise<void> {
   const { store, bridge } = ctx;
-  const [server, keeps] = await Promise.all([bridge.server.current(), bridge.auth.keepsSignIn()]);
+  const [server, keeps] = await Promise.all([bridge.server.current(), bridge.auth.keepsSignIn(), loadServers(ctx)]);
   if (keeps.ok) store.getState().setKeepsSignIn(keeps.value);
   if (!server.ok || server.value === null) {
     store.getState().setPhase(bridge.platform === 'desktop' ? 'first-run' : 'signed-out');
@@ -14,13 +16,16 @@ export async function boot(ctx: ActionContext): Promise<void> {
   }
   store.getState().setServer(server.value);
   const session = await bridge.auth.session();
-  if (session.ok && session.value) await enterChat(ctx, session.value);
-  else store.getState().setPhase('signed-out');
+  if (session.ok && session.value) {
+    await enterChat(ctx, session.value);
+    // This window may have loaded for a switch that asked to open a conversation here.
+    await openAfterSwitch(ctx);
+  } else store.getState().setPhase('signed-out');
 }
 
 async function enterChat(ctx: ActionContext, self: SelfUser): Promise<void> {
   ctx.store.getState().signedIn(self);
-  ctx.store.getState().restoreDrafts(self.user_id);
+  ctx.store.getState().restoreDrafts(draftScopeOf(ctx.store.getState().server?.url ?? null, self.user_id));
   const directory = loadDirectory(ctx);
   const opening = openConversation(ctx, ctx.store.getState().active ?? 'bot');
   await Promise.all([directory, opening]);
@@ -47,7 +52,7 @@ export function clearSession(ctx: ActionContext): void {
   s.replaceUnread({});
   s.replaceMentions({});
   s.closeSearch();
-  ctx.store.setState({ drafts: {} });
+  ctx.store.setState({ drafts: {}, draftScope: null });
   s.setUsers([]);
   s.setGroups([]);
   ctx.store.setState({ roomByUser: {}, userByRoom: {}, recipientByClientId: {}, lastActivityByUser: {}, presentByGroup: {} });

@@ -7,6 +7,7 @@ import { createDraftsSlice, type DraftsSlice } from './drafts-slice';
 import { createMentionsSlice, type MentionsSlice } from './mentions-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createServersSlice, type ServersSlice } from './servers-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createTypingSlice, type TypingSlice } from './typing-slice';
 import { createUnreadSlice, type UnreadSlice } from './unread-slice';
@@ -20,7 +21,8 @@ export type AppState = SessionSlice &
   DraftsSlice &
   SearchSlice &
   MentionsSlice &
-  TypingSlice;
+  TypingSlice &
+  ServersSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The slices combined once; tests make a fresh store per case. */
@@ -36,6 +38,7 @@ export function createAppStore(): AppStore {
     ...createDraftsSlice(...a),
     ...createSearchSlice(...a),
     ...createMentionsSlice(...a),
+    ...createServersSlice(...a),
   }));
 }
 

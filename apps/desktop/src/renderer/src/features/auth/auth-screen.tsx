@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../../stores/app-store';
+import { showsServerRail } from '../../stores/servers-slice';
 import { CheckEmail } from './check-email';
 import { ForgotPasswordForm, ResetSent } from './forgot-password-form';
 import { KeyringNotice } from './keyring-notice';
@@ -17,6 +18,8 @@ type View =
 export function AuthScreen() {
   const [view, setView] = useState<View>({ name: 'login' });
   const keepsSignIn = useApp((s) => s.keepsSignIn);
+  // With several servers, the one this sign-in is for.
+  const server = useApp((s) => (showsServerRail(s) ? (s.servers.find((entry) => entry.active)?.label ?? null) : null));
   return (
     <main className="auth-screen">
       <div className="auth-brand">
@@ -25,6 +28,7 @@ export function AuthScreen() {
         </span>
         <span>Parley</span>
       </div>
+      {server ? <p className="auth-server">Signing in to {server}</p> : null}
       <div className="card auth-card">
         {view.name === 'login' ? (
           <LoginForm onRegister={() => setView({ name: 'register' })} onForgot={(email) => setView({ name: 'forgot', email })} />

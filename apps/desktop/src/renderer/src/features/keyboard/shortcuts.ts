@@ -21,3 +21,10 @@ export function conversationStepOf(press: KeyPress): { direction: Direction; unr
   if (press.key === 'ArrowDown') return { direction: 'next', unreadOnly: press.shiftKey };
   return null;
 }
+
+/** Ctrl/Cmd+1…9: the nth server of the switcher (0-based here), or null. */
+export function serverShortcutOf(press: KeyPress): number | null {
+  if (!(press.ctrlKey || press.metaKey) || press.altKey || press.shiftKey) return null;
+  if (!/^[1-9]$/u.test(press.key)) return null;
+  return Number(press.key) - 1;
+}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useAppShallow } from '../../stores/app-store';
+import { useApp, useAppShallow } from '../../stores/app-store';
+import { showsServerRail } from '../../stores/servers-slice';
 import { selectGroupIds, selectPeopleIds } from '../../stores/sidebar-selectors';
 import { Avatar } from '../../ui/avatar';
 import { UserMenu } from '../account/user-menu';
@@ -18,6 +19,8 @@ export function Sidebar() {
   const peopleIds = useAppShallow(selectPeopleIds);
   const groupIds = useAppShallow(selectGroupIds);
   const [creating, setCreating] = useState(false);
+  // With several servers, which one this is.
+  const onScreen = useApp((s) => (showsServerRail(s) ? (s.servers.find((server) => server.active)?.label ?? null) : null));
 
   return (
     <nav className="sidebar" aria-label="Conversations">
@@ -25,7 +28,10 @@ export function Sidebar() {
         <span className="sidebar-logo" aria-hidden="true">
           P
         </span>
-        <span className="sidebar-title">Parley</span>
+        <span className="sidebar-brand">
+          <span className="sidebar-title">Parley</span>
+          {onScreen ? <span className="sidebar-server">{onScreen}</span> : null}
+        </span>
       </header>
       <SearchButton />
 
