@@ -2,7 +2,7 @@ import { searchResponseSchema, type SearchResponse, type SearchResult } from '@p
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, signUp, type SignedUp } from './support/http.js';
-import { recentWindow } from '../src/search/search.queries.js';
+import { walkWindow } from '../src/search/search.queries.js';
 import { useServer } from './support/server.js';
 import { connect, send, type ClientSocket } from './support/sockets.js';
 
@@ -84,6 +84,8 @@ describe('GET /search', () => {
     expect(texts(await search(ada, 'secret'))).toEqual([]);
     expect(texts(await search(ada, 'hidden schedule'))).toEqual([]);
     expect(texts(await search(ada, 'reminder'))).toEqual([]);
+    expect(texts(await search(ada, 'ecret plan'))).toEqual([]);
+    expect(texts(await search(ada, 'idden'))).toEqual([]);
     // Eve finds her own, and none of Ada's.
     expect(texts(await search(eve, 'deploy'))).toEqual(['echo: deploy reminder for eve', 'deploy reminder for eve', 'hidden deploy schedule', 'secret deploy plan']);
   });
@@ -149,7 +151,7 @@ describe('GET /search', () => {
     await server().db.rows(body('walrus old'));
     await server().db.rows(sql`
       insert into messages (room_id, sender_id, body, created_at)
-      select ${roomId}::bigint, ${ada.user.user_id}::bigint, 'filler ' || i, now() from generate_series(1, ${recentWindow + 500}::int) i`);
+      select ${roomId}::bigint, ${ada.user.user_id}::bigint, 'filler ' || i, now() from generate_series(1, ${walkWindow('inside_words') + 500}::int) i`);
     await server().db.rows(body('walrus new'));
     expect(texts(await search(ada, 'walrus'))).toEqual(['walrus new', 'walrus old']);
     expect(texts(await search(ada, 'alrus'))).toEqual(['walrus new', 'walrus old']);
