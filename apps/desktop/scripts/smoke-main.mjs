@@ -18,6 +18,18 @@ const serverData = await mkdtemp(join(tmpdir(), 'parley-smoke-server-'));
 process.env.SMOKE_USER_DATA = userData;
 process.env.SMOKE_APP_PATH = desktop;
 
+// A crash or a hang ends the run as a failure, and takes the servers it started with it.
+const servers = new Set();
+const abort = (error) => {
+  console.log(`FAIL the smoke run stopped: ${error instanceof Error ? error.stack : String(error)}`);
+  for (const child of [...servers, ...(globalThis.__electronStub?.children ?? [])]) child.kill('SIGKILL');
+  console.log(`\n${checks.filter((c) => c.ok).length}/${checks.length + 1} smoke checks passed`);
+  process.exit(1);
+};
+process.on('uncaughtException', abort);
+process.on('unhandledRejection', abort);
+setTimeout(() => abort(new Error('it took longer than 5 minutes')), 300_000).unref();
+
 const checks = [];
 const check = (name, ok, detail = '') => {
   checks.push({ name, ok });
@@ -33,13 +45,15 @@ async function until(test, ms = 15000) {
   return false;
 }
 
-function startServer(port) {
+function startServer(port, dataDir = serverData) {
   const child = fork(join(serverDir, 'src', 'main.ts'), [], {
     cwd: serverDir,
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: serverData, LOG_LEVEL: 'warn', RATE_LIMITS: 'off' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMITS: 'off' },
   });
+  servers.add(child);
+  child.once('exit', () => servers.delete(child));
   return new Promise((resolve, reject) => {
     child.on('message', (message) => message?.type === 'listening' && resolve({ child, port: message.port }));
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -47,8 +61,8 @@ function startServer(port) {
 }
 const stopServer = (child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
 
-async function confirmLatest(url, email) {
-  const dir = join(serverData, 'outbox');
+async function confirmLatest(url, email, dataDir = serverData) {
+  const dir = join(dataDir, 'outbox');
   for (const name of (await readdir(dir)).sort().reverse()) {
     const mail = await simpleParser(await readFile(join(dir, name)));
     if (mail.to?.text.includes(email)) {
@@ -175,6 +189,50 @@ check('a message is sent while the window shows old history', missed.ok, JSON.st
 const caughtUp = await call('parley:api:chat-room', rooms.value.chat_rooms[0].chat_room_id, { after: lastId });
 check('catch-up with after= returns exactly what was missed', caughtUp.ok && caughtUp.value.messages.map((m) => m.message).join() === 'missed one', JSON.stringify(caughtUp).slice(0, 300));
 bobSocket.close();
+
+// Several servers: a second one is added from the window; Ada stays signed in to the first behind it.
+const serverData2 = await mkdtemp(join(tmpdir(), 'parley-smoke-server-'));
+const second = await startServer(0, serverData2);
+const url2 = `http://127.0.0.1:${second.port}`;
+let reloads = 0;
+contents.reload = () => reloads++;
+const added = await call('parley:servers:add', url2);
+check(
+  'a second server is added and comes on screen, the window reloaded',
+  added.ok && JSON.stringify(added.value.map((s) => [s.url, s.active])) === JSON.stringify([[url, false], [url2, true]]) && reloads === 1,
+  JSON.stringify(added),
+);
+check('the window is on the new server, not signed in there yet', (await call('parley:server:current')).value?.url === url2 && (await call('parley:auth:session')).value === null);
+const mia = { ...ada, email: 'mia@example.com', first_name: 'Mia' };
+await call('parley:auth:register', mia);
+await confirmLatest(url2, mia.email, serverData2);
+check('signed in to the second server', (await call('parley:auth:login', { email: mia.email, password: mia.password })).ok);
+const bobBehind = io(url, { auth: { token: bobLogin.token }, transports: ['websocket'] });
+await until(() => bobBehind.connected);
+const shownBeforeBehind = stub.notifications.length;
+const behindAck = await bobBehind.timeout(5000).emitWithAck('message', { chat_type: 'room', other_user_id: login.value.user_id, message: 'while you look elsewhere' });
+bobBehind.close();
+const firstLabel = new URL(url).host;
+check(
+  'a message on the server behind the window notifies, naming that server',
+  behindAck.ok && (await until(() => stub.notifications.slice(shownBeforeBehind).some((n) => n.options.title === `Bob Builder · ${firstLabel}`))),
+  JSON.stringify(stub.notifications.slice(shownBeforeBehind).map((n) => n.options.title)),
+);
+const listed = () => sentOn('parley:event:servers-changed').at(-1) ?? [];
+check('the switcher is told the unread count of the server behind', await until(() => (listed().find((s) => s.url === url)?.unread ?? 0) >= 1), JSON.stringify(listed()));
+const sum = listed().reduce((total, s) => total + s.unread, 0);
+check('the tray and badge sum both servers', stub.tray.tooltip === `Parley — ${sum} unread` && stub.badge.at(-1) === sum, `${stub.tray.tooltip} / ${JSON.stringify(listed())}`);
+stub.notifications.at(-1)?.emit('click');
+check('clicking it brings that server forward', await until(() => reloads === 2) && (await call('parley:server:current')).value?.url === url);
+const opening = await call('parley:servers:opening');
+check('the reloaded window is handed the conversation to open, once', opening.value?.kind === 'room' && opening.value.userId === bobLogin.user.user_id && (await call('parley:servers:opening')).value === null, JSON.stringify(opening));
+check('still signed in there, nobody signed out by the switch', (await call('parley:auth:session')).value?.email === ada.email);
+check('the second server stays signed in behind', await until(() => listed().find((s) => s.url === url2)?.connection === 'connected'), JSON.stringify(listed()));
+const removed = await call('parley:servers:remove', url2);
+check('removing the second server signs out of it and takes it off the list', removed.ok && removed.value.map((s) => s.url).join() === url, JSON.stringify(removed));
+check('a switch to a server not on the list is refused', (await call('parley:servers:switch-to', url2, null)).error?.code === 'not_found');
+await stopServer(second.child);
+await rm(serverData2, { recursive: true, force: true });
 
 const out = await call('parley:auth:logout');
 check('logout', out.ok && sentOn('parley:event:connection-state').at(-1)?.status === 'signed_out');

@@ -29,6 +29,7 @@ export const app = {
   requestSingleInstanceLock: () => true,
   on: (event, listener) => record.appEvents.set(event, listener),
   whenReady: () => Promise.resolve(),
+  getVersion: () => '0.0.0-smoke',
   getAppPath: () => process.env.SMOKE_APP_PATH,
   getPath: (name) => (name === 'userData' ? process.env.SMOKE_USER_DATA : '/tmp'),
   setBadgeCount: (count) => record.badge.push(count),
