@@ -16,9 +16,20 @@ import './account.css';
 export function UserMenu() {
   const self = useApp((s) => s.self);
   const [open, setOpen] = useState(false);
-  const [settings, setSettings] = useState(false);
-  const [servers, setServers] = useState(false);
+  const [dialog, setDialog] = useState<'settings' | 'servers' | null>(null);
   if (!self) return null;
+  const item = (label: string, opens: 'settings' | 'servers') => (
+    <button
+      type="button"
+      className="user-menu-item"
+      onClick={() => {
+        setOpen(false);
+        setDialog(opens);
+      }}
+    >
+      {label}
+    </button>
+  );
   return (
     <footer className="sidebar-footer user-menu">
       <button
@@ -40,35 +51,15 @@ export function UserMenu() {
       </button>
       {open ? (
         <div id="user-menu-items" className="user-menu-items card">
-          <button
-            type="button"
-            className="user-menu-item"
-            onClick={() => {
-              setOpen(false);
-              setSettings(true);
-            }}
-          >
-            Settings…
-          </button>
-          {bridge.platform === 'desktop' ? (
-            <button
-              type="button"
-              className="user-menu-item"
-              onClick={() => {
-                setOpen(false);
-                setServers(true);
-              }}
-            >
-              Servers…
-            </button>
-          ) : null}
+          {item('Settings…', 'settings')}
+          {bridge.platform === 'desktop' ? item('Servers…', 'servers') : null}
         </div>
       ) : null}
       <button type="button" className="button ghost small" onClick={() => void actions.logout()}>
         Log out
       </button>
-      {settings ? <SettingsDialog onClose={() => setSettings(false)} /> : null}
-      {servers ? <ServersDialog onClose={() => setServers(false)} /> : null}
+      {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'servers' ? <ServersDialog onClose={() => setDialog(null)} /> : null}
     </footer>
   );
 }
