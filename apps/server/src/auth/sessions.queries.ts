@@ -26,40 +26,62 @@ export async function createSession(db: Database, userId: number, now: Date, cli
  * request runs this, so the digest is written into the text (`hexLiteral`): one round trip.
  */
 export async function findSession(db: Database, token: string, now: Date): Promise<Session | null> {
-  return (await lookUp(db, token, now, false))?.session ?? null;
+  return (await findSessions(db, [token], now, false)).get(token)?.session ?? null;
 }
 
 /** A socket's session and the groups its user is a member of (the rooms it joins), in the same round trip. */
-export async function findSocketSession(db: Database, token: string, now: Date): Promise<{ session: Session; groupIds: number[] } | null> {
-  const found = await lookUp(db, token, now, true);
-  return found && { session: found.session, groupIds: found.groupIds ?? [] };
+export async function findSocketSession(db: Database, token: string, now: Date): Promise<SocketSession | null> {
+  return (await findSessions(db, [token], now, true)).get(token) ?? null;
+}
+
+export interface SocketSession {
+  session: Session;
+  groupIds: number[];
 }
 
 const groupIdList = z.array(z.number().int());
 
-async function lookUp(db: Database, token: string, now: Date, withGroups: boolean): Promise<{ session: Session; groupIds: number[] | null } | null> {
-  const groups = withGroups ? sql`, (select json_agg(gm.group_id) from group_members gm where gm.user_id = u.id) as group_ids` : sql``;
-  const [row] = await db.rows<Record<string, unknown>>(sql`
-    select s.id as session_id, s.last_used_at, u.id as user_id, u.email, u.first_name, u.last_name${groups}
-    from sessions s join users u on u.id = s.user_id
-    where s.token_hash = ${hexLiteral(hashToken(token))}
-    limit 1`);
-  if (!row) return null;
-  const sessionId = toId(row.session_id);
-  const lastUsedAt = toDate(row.last_used_at);
-  const idleMs = now.getTime() - lastUsedAt.getTime();
-  if (idleMs > limits.sessionIdleTtlMs) {
-    await db.orm.delete(sessions).where(eq(sessions.id, sessionId));
-    return null;
+/**
+ * The live sessions of several tokens in one statement (the requests and handshakes that arrive
+ * together, `auth/session-lookups.ts`), keyed by token; a token unknown or expired is absent.
+ * Expired sessions are deleted and the others touched, each in one statement for all of them.
+ */
+export async function findSessions(db: Database, tokens: readonly string[], now: Date, withGroups: boolean): Promise<Map<string, SocketSession>> {
+  const found = new Map<string, SocketSession>();
+  if (tokens.length === 0) return found;
+  const byHash = new Map<string, string[]>();
+  for (const token of tokens) {
+    const hash = hashToken(token);
+    byHash.set(hash, [...(byHash.get(hash) ?? []), token]);
   }
-  if (idleMs > touchIntervalMs) {
+  const hashes = sql.join([...byHash.keys()].map(hexLiteral), sql`, `);
+  const groups = withGroups ? sql`, (select json_agg(gm.group_id) from group_members gm where gm.user_id = u.id) as group_ids` : sql``;
+  const rows = await db.rows<Record<string, unknown>>(sql`
+    select s.token_hash, s.id as session_id, s.last_used_at, u.id as user_id, u.email, u.first_name, u.last_name${groups}
+    from sessions s join users u on u.id = s.user_id
+    where s.token_hash in (${hashes})`);
+  const expired: number[] = [];
+  const stale: number[] = [];
+  for (const row of rows) {
+    const sessionId = toId(row.session_id);
+    const idleMs = now.getTime() - toDate(row.last_used_at).getTime();
+    if (idleMs > limits.sessionIdleTtlMs) {
+      expired.push(sessionId);
+      continue;
+    }
+    if (idleMs > touchIntervalMs) stale.push(sessionId);
+    const user = { user_id: toId(row.user_id), email: String(row.email), first_name: String(row.first_name), last_name: String(row.last_name) };
+    const entry = { session: { sessionId, user }, groupIds: withGroups ? jsonColumn(groupIdList, row.group_ids) : [] };
+    for (const token of byHash.get(String(row.token_hash)) ?? []) found.set(token, entry);
+  }
+  if (expired.length > 0) await db.orm.delete(sessions).where(inArray(sessions.id, expired));
+  if (stale.length > 0) {
     await db.orm
       .update(sessions)
       .set({ lastUsedAt: now })
-      .where(and(eq(sessions.id, sessionId), lt(sessions.lastUsedAt, now)));
+      .where(and(inArray(sessions.id, stale), lt(sessions.lastUsedAt, now)));
   }
-  const user = { user_id: toId(row.user_id), email: String(row.email), first_name: String(row.first_name), last_name: String(row.last_name) };
-  return { session: { sessionId, user }, groupIds: withGroups ? jsonColumn(groupIdList, row.group_ids) : null };
+  return found;
 }
 
 export async function deleteSession(db: Database, sessionId: number): Promise<void> {
