@@ -95,7 +95,8 @@ export function presentUserIds(io: ParleyServer, groupId: number): number[] {
   const users = new Set<number>();
   addPresentHere(io, groupId, users);
   remoteNodesOf(io).addPresent(groupId, users);
-  return [...users].sort((a, b) => a - b);
+  // Every entry lists the whole group: a typed array sorts numbers natively, without a comparator call per pair.
+  return Array.from(Float64Array.from(users).sort());
 }
 
 /** This node's part of presence, whole: what another node asks for when it joins or missed changes. */
