@@ -12,6 +12,7 @@ import { perSocket, serverMemory } from './idle-memory.js';
 import { pgbenchInserts, pgliteInserts } from './insert-baseline.js';
 import { bareLoadUsers, seedLoadUsers, sessionFor } from './load-users.js';
 import { machineLine } from './report.js';
+import { selectedScenarios } from './scenario-filter.js';
 import { searchBench, searchReport } from './search.js';
 import { seed } from './seed.js';
 import { sideBySide, type DatabaseBaselines, type ScenarioResults } from './side-by-side.js';
@@ -33,6 +34,8 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 if (only !== undefined && only !== 'postgres' && only !== 'pglite' && only !== 'two-nodes') {
   throw new Error('--only takes postgres, pglite or two-nodes');
 }
+
+const runs = selectedScenarios(process.argv);
 
 const config = quick
   ? {
@@ -72,23 +75,36 @@ const stormLimitMs = quick ? 45_000 : 90_000;
 
 async function scenarios(target: Target): Promise<ScenarioResults> {
   const users = target.users.ids.length;
-  console.error(`${target.label}, ${users} users: connect storm…`);
-  const before = await serverMemory(target);
-  const storm = await connectStorm(target, stormLimitMs);
-  const idle = perSocket(before, await serverMemory(target), users);
-  console.error(`${target.label}: group entries…`);
-  const entries = await enterGroups(target);
-  console.error(`${target.label}: fan-out…`);
+  const results: ScenarioResults = { users };
+  if (runs.has('storm')) {
+    console.error(`${target.label}, ${users} users: connect storm…`);
+    const before = await serverMemory(target);
+    results.storm = await connectStorm(target, stormLimitMs);
+    results.idle = perSocket(before, await serverMemory(target), users);
+  }
+  if (runs.has('entries')) {
+    console.error(`${target.label}: group entries…`);
+    results.entries = await enterGroups(target);
+  }
   const common = { stepMs: config.stepMs, drainMs: config.drainMs };
-  const bigGroup = await fanOut(target, { ...common, groupIds: [target.users.bigGroup], receiversPerGroup: users, rates: config.bigRates });
-  const smallGroups = await fanOut(target, { ...common, groupIds: target.users.smallGroups, receiversPerGroup: 10, rates: config.smallRates });
-  console.error(`${target.label}: acknowledged writes…`);
-  await ackedWrites(target, 8, 20, 4); // warm-up: the rooms exist, plans are cached
-  const writes = [];
-  for (const senders of [1, 8]) writes.push(await ackedWrites(target, senders, Math.ceil(config.writes.perSender / Math.sqrt(senders)), config.writes.window));
-  // Below saturation: what one send waits for its ack at a steady rate the server keeps up with.
-  const paced = await ackedWrites(target, 8, config.writes.pacedPerSender, config.writes.window, pacedRate);
-  return { users, storm, idle, entries, bigGroup, smallGroups, writes, paced };
+  if (runs.has('big-group')) {
+    console.error(`${target.label}: fan-out to the big group…`);
+    results.bigGroup = await fanOut(target, { ...common, groupIds: [target.users.bigGroup], receiversPerGroup: users, rates: config.bigRates });
+  }
+  if (runs.has('small-groups')) {
+    console.error(`${target.label}: fan-out to the groups of ten…`);
+    results.smallGroups = await fanOut(target, { ...common, groupIds: target.users.smallGroups, receiversPerGroup: 10, rates: config.smallRates });
+  }
+  if (runs.has('writes')) {
+    console.error(`${target.label}: acknowledged writes…`);
+    await ackedWrites(target, 8, 20, 4); // warm-up: the rooms exist, plans are cached
+    const writes = [];
+    for (const senders of [1, 8]) writes.push(await ackedWrites(target, senders, Math.ceil(config.writes.perSender / Math.sqrt(senders)), config.writes.window));
+    results.writes = writes;
+    // Below saturation: what one send waits for its ack at a steady rate the server keeps up with.
+    results.paced = await ackedWrites(target, 8, config.writes.pacedPerSender, config.writes.window, pacedRate);
+  }
+  return results;
 }
 
 const bareRuns = new Map<number, ScenarioResults>();
@@ -106,33 +122,45 @@ async function bare(users: number, cluster?: ClusterOptions): Promise<ScenarioRe
   }
 }
 
-/** Seeds, measures the database's own floor, then runs the real server on it. */
-async function onDatabase(bench: BenchDatabase, users: number): Promise<{ results: ScenarioResults; baselines: DatabaseBaselines }> {
-  await migrate(bench.db);
-  const load = await seedLoadUsers(bench, users);
+/** A big conversation seeded, and its keyset page timed straight on the database. */
+async function historyBaseline(bench: BenchDatabase) {
   console.error(`${bench.label}: seeding a ${config.historySize.toLocaleString('en')}-message conversation…`);
   const seeded = await seed(bench, config.historySize);
   const reader = await sessionFor(bench, seeded.me.id);
   const own = [process.pid];
   const sqlStart = sampleCpu(own);
   const sql = await timeKeysetSql(bench, seeded.big.id, config.history.warmup, config.history.count);
-  const historySql = { ...sql, cpu: cpuBetween(sqlStart, sampleCpu(own)) };
-  console.error(`${bench.label}: the database's own INSERT rate…`);
+  return { reader, conversation: seeded.big.id, size: seeded.big.size, historySql: { ...sql, cpu: cpuBetween(sqlStart, sampleCpu(own)) } };
+}
+
+/** Seeds, measures the database's own floor, then runs the real server on it. */
+async function onDatabase(bench: BenchDatabase, users: number): Promise<{ results: ScenarioResults; baselines: DatabaseBaselines }> {
+  await migrate(bench.db);
+  const load = await seedLoadUsers(bench, users);
+  const history = runs.has('history') ? await historyBaseline(bench) : undefined;
   const inserts = [];
-  if (bench.db.kind === 'postgres') {
-    const backends = async () =>
-      (await bench.raw('select pid from pg_stat_activity where datname = current_database()')).map((r) => Number(r.pid));
-    for (const clients of [1, 8]) inserts.push(await pgbenchInserts(bench, clients, config.insertSeconds, backends));
-  } else {
-    inserts.push(await pgliteInserts(bench, config.insertSeconds));
-    // PGlite allows one process: the server opens the folder next.
-    await bench.db.close();
+  if (runs.has('writes')) {
+    console.error(`${bench.label}: the database's own INSERT rate…`);
+    if (bench.db.kind === 'postgres') {
+      const backends = async () =>
+        (await bench.raw('select pid from pg_stat_activity where datname = current_database()')).map((r) => Number(r.pid));
+      for (const clients of [1, 8]) inserts.push(await pgbenchInserts(bench, clients, config.insertSeconds, backends));
+    } else {
+      inserts.push(await pgliteInserts(bench, config.insertSeconds));
+    }
   }
+  // PGlite allows one process: the server opens the folder next.
+  if (bench.db.kind !== 'postgres') await bench.db.close();
   const target = await startParleyTarget(bench, load);
   try {
     const results = await scenarios(target);
-    const http = await measured(target, () => timeHistoryHttp(target.url, reader, seeded.big.id, config.history.warmup, config.history.count));
-    return { results, baselines: { inserts, historySql, historyHttp: { ...http.value, cpu: http.cpu }, historySize: seeded.big.size } };
+    const baselines: DatabaseBaselines = { inserts };
+    if (history) {
+      const { reader, conversation, size, historySql } = history;
+      const http = await measured(target, () => timeHistoryHttp(target.url, reader, conversation, config.history.warmup, config.history.count));
+      Object.assign(baselines, { historySql, historyHttp: { ...http.value, cpu: http.cpu }, historySize: size });
+    }
+    return { results, baselines };
   } finally {
     await stopTarget(target);
   }
@@ -163,7 +191,7 @@ async function main(): Promise<void> {
     await runCleanups();
     const bareOne = await bare(users);
     sections.push(sideBySide(`PostgreSQL 15, ${users.toLocaleString('en')} users`, bareOne, pg.results, pg.baselines));
-    if (only !== 'postgres') {
+    if (only === 'two-nodes' || (only !== 'postgres' && runs.has('two-nodes'))) {
       const cluster = await benchCluster(2);
       if (!cluster) {
         sections.push('### Two nodes\n\nskipped: no Redis answered (set PARLEY_BENCH_REDIS_URL)');
@@ -176,9 +204,11 @@ async function main(): Promise<void> {
         sections.push(twoNodesTable(title, { bareOne, bareTwo, parleyOne: pg.results, parleyTwo }));
       }
     }
-    // Search on a workspace of its own, in its own table.
-    sections.push(searchReport(await searchBench(await openPostgresBench(), config.search), config.search.count));
-    await runCleanups();
+    if (runs.has('search')) {
+      // Search on a workspace of its own, in its own table.
+      sections.push(searchReport(await searchBench(await openPostgresBench(), config.search), config.search.count));
+      await runCleanups();
+    }
   }
   if (only !== 'postgres' && only !== 'two-nodes') {
     const lite = await onDatabase(await openPgliteBench(), config.pgliteUsers);
@@ -187,9 +217,11 @@ async function main(): Promise<void> {
   }
 
   // Files: a section of its own (one in-process server on PGlite, curl on both sides).
-  console.error('files: upload and download throughput, memory of parallel uploads…');
-  sections.push(filesReport(await filesBench(quick ? 3 : 5)));
-  await runCleanups();
+  if (runs.has('files')) {
+    console.error('files: upload and download throughput, memory of parallel uploads…');
+    sections.push(filesReport(await filesBench(quick ? 3 : 5)));
+    await runCleanups();
+  }
 
   console.log(`${machineLine()} at end`);
   console.log('');

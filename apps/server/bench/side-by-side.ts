@@ -7,24 +7,24 @@ import type { InsertRate } from './insert-baseline.js';
 import type { WritesResult } from './acked-writes.js';
 import { fixed, table } from './stats.js';
 
-/** Everything one server was measured at, for one load size. */
+/** Everything one server was measured at, for one load size (a scenario left out by `--scenarios` is absent). */
 export interface ScenarioResults {
   users: number;
-  storm: StormResult;
-  idle: IdleMemoryResult;
-  entries: EntriesResult;
-  bigGroup: FanOutStep[];
-  smallGroups: FanOutStep[];
-  writes: WritesResult[];
+  storm?: StormResult;
+  idle?: IdleMemoryResult;
+  entries?: EntriesResult;
+  bigGroup?: FanOutStep[];
+  smallGroups?: FanOutStep[];
+  writes?: WritesResult[];
   /** 8 senders at a steady offered rate below saturation. */
-  paced: WritesResult;
+  paced?: WritesResult;
 }
 
 export interface DatabaseBaselines {
   inserts: InsertRate[];
-  historySql: { p50: number; p99: number; cpu: CpuUse };
-  historyHttp: { p50: number; p99: number; cpu: CpuUse };
-  historySize: number;
+  historySql?: { p50: number; p99: number; cpu: CpuUse };
+  historyHttp?: { p50: number; p99: number; cpu: CpuUse };
+  historySize?: number;
 }
 
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en') : 'n/a');
@@ -72,35 +72,44 @@ function fanRows(name: string, bare: FanOutStep[], parley: FanOutStep[]): Row[] 
 export function sideBySide(title: string, bare: ScenarioResults, parley: ScenarioResults, db: DatabaseBaselines): string {
   const n = parley.users;
   const times = (a: number, b: number) => `${fixed(b / a, 1)}× slower`;
-  const rows: Row[] = [
-    ...fanRows(`fan-out to one ${int(n)}-member group`, bare.bigGroup, parley.bigGroup),
-    ...fanRows(`${int(n / 10)} groups × 10`, bare.smallGroups, parley.smallGroups),
-    [
-      `${int(n)} sockets connected`,
-      `${fixed(bare.storm.connectedMs / 1000)} s`,
-      `${fixed(parley.storm.connectedMs / 1000)} s${parley.storm.connected < parley.storm.sockets ? ` (only ${int(parley.storm.connected)} connected: limit reached)` : ''}`,
-      times(bare.storm.connectedMs, parley.storm.connectedMs),
-      `${cpu(bare.storm.cpu)} / ${cpu(parley.storm.cpu)}`,
-    ],
-    [
-      `… and presence settled (first socket heard x of ${int(n - 1)})`,
-      `${fixed(bare.storm.settledMs / 1000)} s (${int(bare.storm.heardByFirst)})`,
-      `${fixed(parley.storm.settledMs / 1000)} s (${int(parley.storm.heardByFirst)})`,
-      times(bare.storm.settledMs, parley.storm.settledMs),
-      '',
-    ],
-    [
+  const rows: Row[] = [];
+  if (bare.bigGroup && parley.bigGroup) rows.push(...fanRows(`fan-out to one ${int(n)}-member group`, bare.bigGroup, parley.bigGroup));
+  if (bare.smallGroups && parley.smallGroups) rows.push(...fanRows(`${int(n / 10)} groups × 10`, bare.smallGroups, parley.smallGroups));
+  if (bare.storm && parley.storm) {
+    rows.push(
+      [
+        `${int(n)} sockets connected`,
+        `${fixed(bare.storm.connectedMs / 1000)} s`,
+        `${fixed(parley.storm.connectedMs / 1000)} s${parley.storm.connected < parley.storm.sockets ? ` (only ${int(parley.storm.connected)} connected: limit reached)` : ''}`,
+        times(bare.storm.connectedMs, parley.storm.connectedMs),
+        `${cpu(bare.storm.cpu)} / ${cpu(parley.storm.cpu)}`,
+      ],
+      [
+        `… and presence settled (first socket heard x of ${int(n - 1)})`,
+        `${fixed(bare.storm.settledMs / 1000)} s (${int(bare.storm.heardByFirst)})`,
+        `${fixed(parley.storm.settledMs / 1000)} s (${int(parley.storm.heardByFirst)})`,
+        times(bare.storm.settledMs, parley.storm.settledMs),
+        '',
+      ],
+    );
+  }
+  if (bare.entries && parley.entries) {
+    rows.push([
       `${int(parley.entries.entries)} group entries (GET /chat_groups/{id}), everyone online, 20 in flight`,
       `${fixed(bare.entries.elapsedMs / 1000)} s (p99 ${fixed(bare.entries.p99, 1)} ms)`,
       `${fixed(parley.entries.elapsedMs / 1000)} s (p99 ${fixed(parley.entries.p99, 1)} ms)${parley.entries.failures ? `, ${parley.entries.failures} failed` : ''}`,
       times(bare.entries.elapsedMs, parley.entries.elapsedMs),
       `${cpu(bare.entries.cpu)} / ${cpu(parley.entries.cpu)}`,
-    ],
-    ['idle RSS per authenticated socket', kb(bare.idle.rssPerSocket), kb(parley.idle.rssPerSocket), fixed(parley.idle.rssPerSocket / bare.idle.rssPerSocket), ''],
-    ['idle heap per authenticated socket', kb(bare.idle.heapPerSocket), kb(parley.idle.heapPerSocket), fixed(parley.idle.heapPerSocket / bare.idle.heapPerSocket), ''],
-  ];
-  for (const w of parley.writes) {
-    const b = bare.writes.find((x) => x.senders === w.senders);
+    ]);
+  }
+  if (bare.idle && parley.idle) {
+    rows.push(
+      ['idle RSS per authenticated socket', kb(bare.idle.rssPerSocket), kb(parley.idle.rssPerSocket), fixed(parley.idle.rssPerSocket / bare.idle.rssPerSocket), ''],
+      ['idle heap per authenticated socket', kb(bare.idle.heapPerSocket), kb(parley.idle.heapPerSocket), fixed(parley.idle.heapPerSocket / bare.idle.heapPerSocket), ''],
+    );
+  }
+  for (const w of parley.writes ?? []) {
+    const b = bare.writes?.find((x) => x.senders === w.senders);
     const ins = db.inserts.find((x) => x.clients === w.senders) ?? db.inserts[0];
     rows.push([
       `acknowledged writes/s, ${w.senders} sender(s) (ack p50/p99) vs bare`,
@@ -119,20 +128,24 @@ export function sideBySide(title: string, bare: ScenarioResults, parley: Scenari
       ]);
     }
   }
-  rows.push([
-    `ack p50/p99 at ${int(parley.paced.offered ?? 0)} msgs/s offered, 8 senders (below saturation; achieved/s)`,
-    `${fixed(bare.paced.p50, 1)}/${fixed(bare.paced.p99, 1)} ms (${int(bare.paced.perSecond)}/s)`,
-    `${fixed(parley.paced.p50, 1)}/${fixed(parley.paced.p99, 1)} ms (${int(parley.paced.perSecond)}/s)`,
-    `${fixed(parley.paced.p99 / bare.paced.p99, 1)}× (p99)`,
-    `${cpu(bare.paced.cpu)} / ${cpu(parley.paced.cpu)}`,
-  ]);
-  rows.push([
-    `100-message history page, ${int(db.historySize)}-message conversation (p50/p99)`,
-    `keyset SQL ${fixed(db.historySql.p50, 2)}/${fixed(db.historySql.p99, 2)} ms`,
-    `HTTP ${fixed(db.historyHttp.p50, 2)}/${fixed(db.historyHttp.p99, 2)} ms`,
-    `${fixed(db.historyHttp.p99 / db.historySql.p99, 1)}× (p99)`,
-    `${cpu(db.historySql.cpu)} / ${cpu(db.historyHttp.cpu)}`,
-  ]);
+  if (bare.paced && parley.paced) {
+    rows.push([
+      `ack p50/p99 at ${int(parley.paced.offered ?? 0)} msgs/s offered, 8 senders (below saturation; achieved/s)`,
+      `${fixed(bare.paced.p50, 1)}/${fixed(bare.paced.p99, 1)} ms (${int(bare.paced.perSecond)}/s)`,
+      `${fixed(parley.paced.p50, 1)}/${fixed(parley.paced.p99, 1)} ms (${int(parley.paced.perSecond)}/s)`,
+      `${fixed(parley.paced.p99 / bare.paced.p99, 1)}× (p99)`,
+      `${cpu(bare.paced.cpu)} / ${cpu(parley.paced.cpu)}`,
+    ]);
+  }
+  if (db.historySql && db.historyHttp && db.historySize !== undefined) {
+    rows.push([
+      `100-message history page, ${int(db.historySize)}-message conversation (p50/p99)`,
+      `keyset SQL ${fixed(db.historySql.p50, 2)}/${fixed(db.historySql.p99, 2)} ms`,
+      `HTTP ${fixed(db.historyHttp.p50, 2)}/${fixed(db.historyHttp.p99, 2)} ms`,
+      `${fixed(db.historyHttp.p99 / db.historySql.p99, 1)}× (p99)`,
+      `${cpu(db.historySql.cpu)} / ${cpu(db.historyHttp.cpu)}`,
+    ]);
+  }
   return [
     `### ${title}`,
     '',

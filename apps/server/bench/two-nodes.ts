@@ -51,44 +51,45 @@ interface Measure {
 const seconds = (ms: number) => `${fixed(ms / 1000)} s`;
 
 function measures(users: number): Measure[] {
-  const fan = (pick: (r: ScenarioResults) => FanOutStep[], name: string): Measure => ({
+  const fan = (pick: (r: ScenarioResults) => FanOutStep[] | undefined, name: string): Measure => ({
     name,
     shown: (r) => {
-      const step = best(pick(r));
+      const step = best(pick(r) ?? []);
       return step ? `${int(step.deliveriesPerSecond)} (at ${step.offered}, ${fixed(100 * step.ratio, 0)} %)` : '—';
     },
-    rate: (r) => best(pick(r))?.deliveriesPerSecond ?? Number.NaN,
-    cpu: (r) => best(pick(r))?.cpu,
+    rate: (r) => best(pick(r) ?? [])?.deliveriesPerSecond ?? Number.NaN,
+    cpu: (r) => best(pick(r) ?? [])?.cpu,
   });
   const writes = (senders: number): Measure => ({
     name: `acknowledged writes/s, ${senders} sender(s) (ack p99)`,
     shown: (r) => {
-      const w = r.writes.find((x) => x.senders === senders);
+      const w = r.writes?.find((x) => x.senders === senders);
       return w ? `${int(w.perSecond)} (${fixed(w.p99, 1)} ms)` : '—';
     },
-    rate: (r) => r.writes.find((x) => x.senders === senders)?.perSecond ?? Number.NaN,
-    cpu: (r) => r.writes.find((x) => x.senders === senders)?.cpu,
+    rate: (r) => r.writes?.find((x) => x.senders === senders)?.perSecond ?? Number.NaN,
+    cpu: (r) => r.writes?.find((x) => x.senders === senders)?.cpu,
   });
   return [
     fan((r) => r.bigGroup, `fan-out to one ${int(users)}-member group, most deliveries/s`),
     fan((r) => r.smallGroups, `${int(users / 10)} groups × 10, most deliveries/s`),
     {
       name: `${int(users)} sockets connected`,
-      shown: (r) => seconds(r.storm.connectedMs),
-      rate: (r) => 1 / r.storm.connectedMs,
-      cpu: (r) => r.storm.cpu,
+      shown: (r) => (r.storm ? seconds(r.storm.connectedMs) : '—'),
+      rate: (r) => (r.storm ? 1 / r.storm.connectedMs : Number.NaN),
+      cpu: (r) => r.storm?.cpu,
     },
     {
       name: `… and presence settled (first socket heard x of ${int(users - 1)})`,
-      shown: (r) => `${seconds(r.storm.settledMs)} (${int(r.storm.heardByFirst)})`,
-      rate: (r) => 1 / r.storm.settledMs,
+      shown: (r) => (r.storm ? `${seconds(r.storm.settledMs)} (${int(r.storm.heardByFirst)})` : '—'),
+      rate: (r) => (r.storm ? 1 / r.storm.settledMs : Number.NaN),
       cpu: () => undefined,
     },
     {
       name: 'group entries (GET /chat_groups/{id}), everyone online',
-      shown: (r) => `${seconds(r.entries.elapsedMs)} (p99 ${fixed(r.entries.p99, 1)} ms)${r.entries.failures ? `, ${r.entries.failures} failed` : ''}`,
-      rate: (r) => 1 / r.entries.elapsedMs,
-      cpu: (r) => r.entries.cpu,
+      shown: (r) =>
+        r.entries ? `${seconds(r.entries.elapsedMs)} (p99 ${fixed(r.entries.p99, 1)} ms)${r.entries.failures ? `, ${r.entries.failures} failed` : ''}` : '—',
+      rate: (r) => (r.entries ? 1 / r.entries.elapsedMs : Number.NaN),
+      cpu: (r) => r.entries?.cpu,
     },
     writes(1),
     writes(8),

@@ -144,6 +144,38 @@ describe('entering and leaving groups', () => {
     expect(ack).toMatchObject({ ok: true });
   });
 
+  it('entries arriving together (two groups, one user twice, a missing group) each get their own answer', async () => {
+    const ada = await signUp(server());
+    const people = await Promise.all(Array.from({ length: 6 }, () => signUp(server())));
+    const [first, second] = [await createGroup(ada), await createGroup(ada)];
+    await Promise.all(people.map((p) => connect(server().url, p.token)));
+    const entries = [
+      ...people.map((p, i) => ({ who: p, groupId: (i % 2 === 0 ? first : second).chat_group_id })),
+      { who: people[0]!, groupId: first.chat_group_id },
+      { who: people[1]!, groupId: 2 ** 40 },
+    ];
+    const replies = await Promise.all(
+      entries.map((e) => call<ChatGroupResponse>(server(), 'GET', `/chat_groups/${e.groupId}`, { token: e.who.token })),
+    );
+    entries.forEach((e, i) => {
+      const reply = replies[i]!;
+      if (e.groupId === 2 ** 40) {
+        expect(reply.status).toBe(404);
+        return;
+      }
+      expect(reply.status).toBe(200);
+      expect(reply.body.chat_group_id).toBe(e.groupId);
+      expect(reply.body.present_user_ids).toContain(e.who.user.user_id);
+    });
+    const list = await call<ChatGroupsResponse>(server(), 'GET', '/chat_groups', { token: ada.token });
+    const members = (g: ChatGroup) => list.body.chat_groups.find((x) => x.chat_group_id === g.chat_group_id)?.member_count;
+    expect([members(first), members(second)]).toEqual([4, 4]);
+    const settled = await call<ChatGroupResponse>(server(), 'GET', `/chat_groups/${first.chat_group_id}`, { token: people[0]!.token });
+    expect(settled.body.present_user_ids).toEqual(
+      people.filter((_, i) => i % 2 === 0).map((p) => p.user.user_id).sort((a, b) => a - b),
+    );
+  });
+
   it('entering without a connected socket makes a member, not a present user', async () => {
     const ada = await signUp(server());
     const bob = await signUp(server());

@@ -2,7 +2,7 @@ import { limits, type SelfUser } from '@parley/shared';
 import { and, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { toDate, toId, type Database } from '../db/client.js';
-import { hexLiteral } from '../db/literals.js';
+import { hexLiteral, intLiteral } from '../db/literals.js';
 import { sessions } from '../db/schema/index.js';
 import { jsonColumn } from '../messages/json-column.js';
 import { hashToken, newToken } from './tokens.js';
@@ -26,50 +26,95 @@ export async function createSession(db: Database, userId: number, now: Date, cli
  * request runs this, so the digest is written into the text (`hexLiteral`): one round trip.
  */
 export async function findSession(db: Database, token: string, now: Date): Promise<Session | null> {
-  return (await lookUp(db, token, now, false))?.session ?? null;
+  return (await findSessions(db, [token], now, false)).found.get(token)?.session ?? null;
 }
 
 /** A socket's session and the groups its user is a member of (the rooms it joins), in the same round trip. */
-export async function findSocketSession(db: Database, token: string, now: Date): Promise<{ session: Session; groupIds: number[] } | null> {
-  const found = await lookUp(db, token, now, true);
-  return found && { session: found.session, groupIds: found.groupIds ?? [] };
+export async function findSocketSession(db: Database, token: string, now: Date): Promise<SocketSession | null> {
+  return (await findSessions(db, [token], now, true)).found.get(token) ?? null;
 }
 
-const groupIdList = z.array(z.number().int());
+export interface SocketSession {
+  session: Session;
+  groupIds: number[];
+}
 
-async function lookUp(db: Database, token: string, now: Date, withGroups: boolean): Promise<{ session: Session; groupIds: number[] | null } | null> {
-  const groups = withGroups ? sql`, (select json_agg(gm.group_id) from group_members gm where gm.user_id = u.id) as group_ids` : sql``;
-  const [row] = await db.rows<Record<string, unknown>>(sql`
-    select s.id as session_id, s.last_used_at, u.id as user_id, u.email, u.first_name, u.last_name${groups}
-    from sessions s join users u on u.id = s.user_id
-    where s.token_hash = ${hexLiteral(hashToken(token))}
-    limit 1`);
-  if (!row) return null;
-  const sessionId = toId(row.session_id);
-  const lastUsedAt = toDate(row.last_used_at);
-  const idleMs = now.getTime() - lastUsedAt.getTime();
-  if (idleMs > limits.sessionIdleTtlMs) {
-    await db.orm.delete(sessions).where(eq(sessions.id, sessionId));
-    return null;
+
+const idList = z.array(z.number().int());
+
+export interface SessionsFound {
+  /** The live sessions, by token; a token unknown or expired is absent. */
+  found: Map<string, SocketSession>;
+  /** Which of the sessions asked after by id still exist (their expiry is not slid). */
+  existing: Set<number>;
+}
+
+/**
+ * The live sessions of several tokens in one statement (the requests and handshakes that arrive
+ * together, `auth/session-lookups.ts`), and, in the same statement, which of `checks` (sessions
+ * of sockets that have just joined their rooms) still exist. Expired sessions are deleted and
+ * the others touched, each in one statement for all of them.
+ */
+export async function findSessions(
+  db: Database,
+  tokens: readonly string[],
+  now: Date,
+  withGroups: boolean,
+  checks: readonly number[] = [],
+): Promise<SessionsFound> {
+  const found = new Map<string, SocketSession>();
+  const existing = new Set<number>();
+  if (tokens.length === 0 && checks.length === 0) return { found, existing };
+  const byHash = new Map<string, string[]>();
+  for (const token of tokens) {
+    const hash = hashToken(token);
+    byHash.set(hash, [...(byHash.get(hash) ?? []), token]);
   }
-  if (idleMs > touchIntervalMs) {
+  const hashes = byHash.size > 0 ? sql`s.token_hash in (${sql.join([...byHash.keys()].map(hexLiteral), sql`, `)})` : sql`false`;
+  const groups = withGroups ? sql`, (select json_agg(gm.group_id) from group_members gm where gm.user_id = u.id) as group_ids` : sql``;
+  const lookup = sql`
+    select s.token_hash, s.id as session_id, s.last_used_at, u.id as user_id, u.email, u.first_name, u.last_name${groups}
+    from sessions s join users u on u.id = s.user_id
+    where ${hashes}`;
+  // The checks ride along as a column of a one-row outer query, so they come back even when no
+  // token matched (its lookup columns are then null).
+  const rows = await db.rows<Record<string, unknown>>(
+    checks.length === 0
+      ? lookup
+      : sql`
+    select e.existing, f.* from
+      (select coalesce(json_agg(id), '[]'::json) as existing from sessions
+        where id in (${sql.join(checks.map(intLiteral), sql`, `)})) e
+      left join lateral (${lookup}) f on true`,
+  );
+  if (checks.length > 0 && rows[0]) for (const id of jsonColumn(idList, rows[0].existing)) existing.add(id);
+  const expired: number[] = [];
+  const stale: number[] = [];
+  for (const row of rows) {
+    if (row.session_id === null || row.session_id === undefined) continue;
+    const sessionId = toId(row.session_id);
+    const idleMs = now.getTime() - toDate(row.last_used_at).getTime();
+    if (idleMs > limits.sessionIdleTtlMs) {
+      expired.push(sessionId);
+      continue;
+    }
+    if (idleMs > touchIntervalMs) stale.push(sessionId);
+    const user = { user_id: toId(row.user_id), email: String(row.email), first_name: String(row.first_name), last_name: String(row.last_name) };
+    const entry = { session: { sessionId, user }, groupIds: withGroups ? jsonColumn(idList, row.group_ids) : [] };
+    for (const token of byHash.get(String(row.token_hash)) ?? []) found.set(token, entry);
+  }
+  if (expired.length > 0) await db.orm.delete(sessions).where(inArray(sessions.id, expired));
+  if (stale.length > 0) {
     await db.orm
       .update(sessions)
       .set({ lastUsedAt: now })
-      .where(and(eq(sessions.id, sessionId), lt(sessions.lastUsedAt, now)));
+      .where(and(inArray(sessions.id, stale), lt(sessions.lastUsedAt, now)));
   }
-  const user = { user_id: toId(row.user_id), email: String(row.email), first_name: String(row.first_name), last_name: String(row.last_name) };
-  return { session: { sessionId, user }, groupIds: withGroups ? jsonColumn(groupIdList, row.group_ids) : null };
+  return { found, existing };
 }
 
 export async function deleteSession(db: Database, sessionId: number): Promise<void> {
   await db.orm.delete(sessions).where(eq(sessions.id, sessionId));
-}
-
-/** Which of these sessions still exist (not logged out, not purged); their expiry is not slid. */
-export async function existingSessions(db: Database, sessionIds: readonly number[]): Promise<Set<number>> {
-  const rows = await db.orm.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, [...sessionIds]));
-  return new Set(rows.map((row) => row.id));
 }
 
 export interface SessionRow {

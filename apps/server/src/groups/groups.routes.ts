@@ -20,7 +20,8 @@ import { withCursor } from '../rooms/rooms.routes.js';
 import { enterGroup } from '../presence/group-presence.js';
 import { isOnline, isPresent, presentUserIds } from '../presence/presence.js';
 import { markAbsent, markPresent } from './group-read-marks.queries.js';
-import { enterWithPage, type GroupEntry } from './group-entry.queries.js';
+import { enterGroupBatched } from './group-entry-batches.js';
+import type { GroupEntry } from './group-entry.queries.js';
 import { createGroup, findGroup, listGroups, renameGroup, type GroupRow } from './groups.queries.js';
 
 function toChatGroup(group: GroupRow): ChatGroup {
@@ -89,7 +90,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     const present = isPresent(ctx.io, user.user_id, groupId);
     if (!present) await ctx.rateLimits.write('groupPresence', user.user_id);
     const entering = !present && isOnline(ctx.io, user.user_id);
-    const enter = (request: PageRequest) => enterWithPage(ctx.db, groupId, user.user_id, ctx.clock.now(), entering, request);
+    const enter = (page: PageRequest) => enterGroupBatched(ctx, { groupId, userId: user.user_id, now: ctx.clock.now(), present: entering, page });
     // The group, the membership and the page are one statement; a page that needs no rows
     // (`after` beyond any id) still enters, with an empty page.
     let entry: GroupEntry | null | undefined;

@@ -1,6 +1,7 @@
 import { ParleyError } from '@parley/shared';
 import type { RequestHandler, Response } from 'express';
-import { findSession, type Session } from '../auth/sessions.queries.js';
+import { sessionOfToken } from '../auth/session-lookups.js';
+import type { Session } from '../auth/sessions.queries.js';
 import { tokenFromHeaders } from '../auth/token-header.js';
 import type { AppContext } from '../context.js';
 
@@ -10,7 +11,7 @@ const sessionKey = Symbol('session');
 export function requireAuth(ctx: AppContext): RequestHandler {
   return async (req, res, next) => {
     const token = tokenFromHeaders(req.headers);
-    const session = token ? await findSession(ctx.db, token, ctx.clock.now()) : null;
+    const session = token ? await sessionOfToken(ctx, token) : null;
     if (!session) throw new ParleyError('unauthorized', 'Log in first: the token is missing, revoked or expired.');
     (res.locals as Record<symbol, Session>)[sessionKey] = session;
     next();

@@ -95,7 +95,15 @@ export function presentUserIds(io: ParleyServer, groupId: number): number[] {
   const users = new Set<number>();
   addPresentHere(io, groupId, users);
   remoteNodesOf(io).addPresent(groupId, users);
-  return [...users].sort((a, b) => a - b);
+  // Every entry lists the whole group: a typed array sorts numbers natively, without a comparator
+  // call per pair (filled and read by index: its iterator-based `from` costs more than the sort saves).
+  const sorted = new Float64Array(users.size);
+  let i = 0;
+  for (const id of users) sorted[i++] = id;
+  sorted.sort();
+  const ids = new Array<number>(sorted.length);
+  for (let k = 0; k < sorted.length; k++) ids[k] = sorted[k]!;
+  return ids;
 }
 
 /** This node's part of presence, whole: what another node asks for when it joins or missed changes. */

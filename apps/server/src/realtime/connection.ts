@@ -4,9 +4,7 @@ import { describeError } from '../http/errors.js';
 import { groupRoomsOfUser } from '../presence/presence.js';
 import { registerChatHandlers, type Senders } from './dispatch.js';
 import { takeGroupRooms } from './prepared-rooms.js';
-import { createSessionCheck } from './session-check.js';
-
-const sessionChecks = new WeakMap<AppContext, (sessionId: number) => Promise<boolean>>();
+import { sessionStillExists } from '../auth/session-lookups.js';
 
 /**
  * A logout (or a purge) between the handshake and the join below disconnected the session's room
@@ -14,9 +12,7 @@ const sessionChecks = new WeakMap<AppContext, (sessionId: number) => Promise<boo
  * the socket is in the room catches every such socket.
  */
 function closeIfSessionEnded(ctx: AppContext, socket: ParleySocket, sessionId: number): void {
-  let check = sessionChecks.get(ctx);
-  if (!check) sessionChecks.set(ctx, (check = createSessionCheck(ctx.db)));
-  check(sessionId)
+  sessionStillExists(ctx, sessionId)
     .then((exists) => {
       if (!exists) socket.disconnect(true);
     })

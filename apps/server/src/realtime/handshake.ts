@@ -1,6 +1,6 @@
 import { handshakeErrorCode, handshakeUnavailableCode } from '@parley/shared';
 import type { ExtendedError } from 'socket.io';
-import { findSocketSession } from '../auth/sessions.queries.js';
+import { socketSessionOfToken } from '../auth/session-lookups.js';
 import { tokenFromHeaders } from '../auth/token-header.js';
 import type { AppContext, ParleySocket } from '../context.js';
 import { describeError } from '../http/errors.js';
@@ -30,7 +30,7 @@ export function handshakeAuth(ctx: AppContext) {
       const fromAuth = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
       // The protocol's way is `auth.token`; a client that can only set headers may use those.
       const token = typeof fromAuth === 'string' && fromAuth ? fromAuth : tokenFromHeaders(socket.handshake.headers);
-      const found = typeof token === 'string' && token ? await findSocketSession(ctx.db, token, ctx.clock.now()) : null;
+      const found = typeof token === 'string' && token ? await socketSessionOfToken(ctx, token) : null;
       if (!found) {
         next(refusal('Log in first: the token is missing, revoked or expired.'));
         return;
