@@ -37,6 +37,15 @@ if (only !== undefined && only !== 'postgres' && only !== 'pglite' && only !== '
 
 const runs = selectedScenarios(process.argv);
 
+/** `--history-messages=N` / `--history-count=N`: another conversation size or sample count for the history row. */
+function intOption(name: string): number | undefined {
+  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} takes a positive integer`);
+  return value;
+}
+
 const config = quick
   ? {
       limitMs: 8 * 60_000,
@@ -49,7 +58,7 @@ const config = quick
       writes: { perSender: 300, window: 32, pacedPerSender: 120 },
       insertSeconds: 2,
       historySize: 50_000,
-      history: { warmup: 10, count: 100 },
+      history: { warmup: 100, count: 200 },
       search: { size: 100_000, warmup: 5, count: 50 },
     }
   : {
@@ -62,8 +71,8 @@ const config = quick
       drainMs: 1_500,
       writes: { perSender: 1_000, window: 32, pacedPerSender: 400 },
       insertSeconds: 5,
-      historySize: 200_000,
-      history: { warmup: 20, count: 300 },
+      historySize: 1_000_000,
+      history: { warmup: 300, count: 1_000 },
       search: { size: 1_000_000, warmup: 10, count: 200 },
     };
 
@@ -72,6 +81,9 @@ const pacedRate = 1_000;
 
 /** A storm that has not connected by then is reported as such, and the run goes on. */
 const stormLimitMs = quick ? 45_000 : 90_000;
+
+const historySize = intOption('history-messages') ?? config.historySize;
+const historyCount = intOption('history-count') ?? config.history.count;
 
 async function scenarios(target: Target): Promise<ScenarioResults> {
   const users = target.users.ids.length;
@@ -124,12 +136,12 @@ async function bare(users: number, cluster?: ClusterOptions): Promise<ScenarioRe
 
 /** A big conversation seeded, and its keyset page timed straight on the database. */
 async function historyBaseline(bench: BenchDatabase) {
-  console.error(`${bench.label}: seeding a ${config.historySize.toLocaleString('en')}-message conversation…`);
-  const seeded = await seed(bench, config.historySize);
+  console.error(`${bench.label}: seeding a ${historySize.toLocaleString('en')}-message conversation…`);
+  const seeded = await seed(bench, historySize);
   const reader = await sessionFor(bench, seeded.me.id);
   const own = [process.pid];
   const sqlStart = sampleCpu(own);
-  const sql = await timeKeysetSql(bench, seeded.big.id, config.history.warmup, config.history.count);
+  const sql = await timeKeysetSql(bench, seeded.big.id, config.history.warmup, historyCount);
   return { reader, conversation: seeded.big.id, size: seeded.big.size, historySql: { ...sql, cpu: cpuBetween(sqlStart, sampleCpu(own)) } };
 }
 
@@ -157,8 +169,8 @@ async function onDatabase(bench: BenchDatabase, users: number): Promise<{ result
     const baselines: DatabaseBaselines = { inserts };
     if (history) {
       const { reader, conversation, size, historySql } = history;
-      const http = await measured(target, () => timeHistoryHttp(target.url, reader, conversation, config.history.warmup, config.history.count));
-      Object.assign(baselines, { historySql, historyHttp: { ...http.value, cpu: http.cpu }, historySize: size });
+      const http = await measured(target, () => timeHistoryHttp(target.url, reader, conversation, config.history.warmup, historyCount));
+      Object.assign(baselines, { historySql, historyHttp: { ...http.value.page, cpu: http.cpu }, historyFloor: http.value.floor, historySize: size });
     }
     return { results, baselines };
   } finally {

@@ -24,6 +24,8 @@ export interface DatabaseBaselines {
   inserts: InsertRate[];
   historySql?: { p50: number; p99: number; cpu: CpuUse };
   historyHttp?: { p50: number; p99: number; cpu: CpuUse };
+  /** `GET /health` of the same server meanwhile: HTTP alone. */
+  historyFloor?: { p50: number; p99: number };
   historySize?: number;
 }
 
@@ -145,6 +147,15 @@ export function sideBySide(title: string, bare: ScenarioResults, parley: Scenari
       `${fixed(db.historyHttp.p99 / db.historySql.p99, 1)}× (p99)`,
       `${cpu(db.historySql.cpu)} / ${cpu(db.historyHttp.cpu)}`,
     ]);
+    if (db.historyFloor) {
+      rows.push([
+        '…and GET /health between the pages, on the same server (HTTP alone, p50/p99)',
+        '',
+        `HTTP ${fixed(db.historyFloor.p50, 2)}/${fixed(db.historyFloor.p99, 2)} ms`,
+        `page − /health: ${fixed(db.historyHttp.p50 - db.historyFloor.p50, 2)} ms (p50)`,
+        '',
+      ]);
+    }
   }
   return [
     `### ${title}`,

@@ -142,21 +142,25 @@ export function createApp(deps: AppDeps): ParleyApp {
   // ETag, 1.5 % of the server during 2,000 group entries) is work for nobody. The web client's files
   // keep theirs (serve-static makes its own).
   app.set('etag', false);
-  app.use(
-    pinoHttp({
-      logger,
-      serializers: {
-        // Method, route and address only: no headers (tokens), no bodies (passwords, text).
-        req: (req: { method?: string; url?: string; remoteAddress?: string }) => ({
-          method: req.method,
-          url: safeUrl(req.url),
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    }),
-  );
+  // Request lines are logged at info (the default); below it (LOG_LEVEL=warn) pino-http would
+  // only build a child logger per request for nothing: errors are logged by `errorHandler`.
+  if (logger.isLevelEnabled('info')) {
+    app.use(
+      pinoHttp({
+        logger,
+        serializers: {
+          // Method, route and address only: no headers (tokens), no bodies (passwords, text).
+          req: (req: { method?: string; url?: string; remoteAddress?: string }) => ({
+            method: req.method,
+            url: safeUrl(req.url),
+            remoteAddress: req.remoteAddress,
+          }),
+          res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+        },
+        customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      }),
+    );
+  }
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');

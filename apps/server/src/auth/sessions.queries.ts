@@ -1,5 +1,5 @@
 import { limits, type SelfUser } from '@parley/shared';
-import { and, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { toDate, toId, type Database } from '../db/client.js';
 import { hexLiteral, intLiteral } from '../db/literals.js';
@@ -49,11 +49,59 @@ export interface SessionsFound {
   existing: Set<number>;
 }
 
+/** The columns a session lookup reads; a statement that reads something else beside it keeps clear of these names. */
+export function sessionLookup(hashes: SQL, withGroups: boolean): SQL {
+  const groups = withGroups ? sql`, (select json_agg(gm.group_id) from group_members gm where gm.user_id = u.id) as group_ids` : sql``;
+  return sql`
+    select s.token_hash, s.id as session_id, s.last_used_at, u.id as user_id, u.email, u.first_name, u.last_name${groups}
+    from sessions s join users u on u.id = s.user_id
+    where ${hashes}`;
+}
+
+/** The lookup of one token's session, for a statement of its own (`auth/session-with-read.ts`). */
+export function sessionLookupOf(token: string): SQL {
+  return sessionLookup(sql`s.token_hash = ${hexLiteral(hashToken(token))}`, false);
+}
+
+/** What a lookup's rows say: the live sessions, and the sessions to delete (expired) or touch (stale). */
+export interface LookedUp {
+  live: { row: Record<string, unknown>; entry: SocketSession }[];
+  expired: number[];
+  stale: number[];
+}
+
+export function readSessionRows(rows: readonly Record<string, unknown>[], now: Date, withGroups: boolean): LookedUp {
+  const looked: LookedUp = { live: [], expired: [], stale: [] };
+  for (const row of rows) {
+    if (row.session_id === null || row.session_id === undefined) continue;
+    const sessionId = toId(row.session_id);
+    const idleMs = now.getTime() - toDate(row.last_used_at).getTime();
+    if (idleMs > limits.sessionIdleTtlMs) {
+      looked.expired.push(sessionId);
+      continue;
+    }
+    if (idleMs > touchIntervalMs) looked.stale.push(sessionId);
+    const user = { user_id: toId(row.user_id), email: String(row.email), first_name: String(row.first_name), last_name: String(row.last_name) };
+    looked.live.push({ row, entry: { session: { sessionId, user }, groupIds: withGroups ? jsonColumn(idList, row.group_ids) : [] } });
+  }
+  return looked;
+}
+
+/** Expired sessions are deleted and stale ones touched (sliding their expiry), each in one statement for all of them. */
+export async function settleSessions(db: Database, looked: LookedUp, now: Date): Promise<void> {
+  if (looked.expired.length > 0) await db.orm.delete(sessions).where(inArray(sessions.id, looked.expired));
+  if (looked.stale.length > 0) {
+    await db.orm
+      .update(sessions)
+      .set({ lastUsedAt: now })
+      .where(and(inArray(sessions.id, looked.stale), lt(sessions.lastUsedAt, now)));
+  }
+}
+
 /**
  * The live sessions of several tokens in one statement (the requests and handshakes that arrive
  * together, `auth/session-lookups.ts`), and, in the same statement, which of `checks` (sessions
- * of sockets that have just joined their rooms) still exist. Expired sessions are deleted and
- * the others touched, each in one statement for all of them.
+ * of sockets that have just joined their rooms) still exist.
  */
 export async function findSessions(
   db: Database,
@@ -71,11 +119,7 @@ export async function findSessions(
     byHash.set(hash, [...(byHash.get(hash) ?? []), token]);
   }
   const hashes = byHash.size > 0 ? sql`s.token_hash in (${sql.join([...byHash.keys()].map(hexLiteral), sql`, `)})` : sql`false`;
-  const groups = withGroups ? sql`, (select json_agg(gm.group_id) from group_members gm where gm.user_id = u.id) as group_ids` : sql``;
-  const lookup = sql`
-    select s.token_hash, s.id as session_id, s.last_used_at, u.id as user_id, u.email, u.first_name, u.last_name${groups}
-    from sessions s join users u on u.id = s.user_id
-    where ${hashes}`;
+  const lookup = sessionLookup(hashes, withGroups);
   // The checks ride along as a column of a one-row outer query, so they come back even when no
   // token matched (its lookup columns are then null).
   const rows = await db.rows<Record<string, unknown>>(
@@ -88,28 +132,11 @@ export async function findSessions(
       left join lateral (${lookup}) f on true`,
   );
   if (checks.length > 0 && rows[0]) for (const id of jsonColumn(idList, rows[0].existing)) existing.add(id);
-  const expired: number[] = [];
-  const stale: number[] = [];
-  for (const row of rows) {
-    if (row.session_id === null || row.session_id === undefined) continue;
-    const sessionId = toId(row.session_id);
-    const idleMs = now.getTime() - toDate(row.last_used_at).getTime();
-    if (idleMs > limits.sessionIdleTtlMs) {
-      expired.push(sessionId);
-      continue;
-    }
-    if (idleMs > touchIntervalMs) stale.push(sessionId);
-    const user = { user_id: toId(row.user_id), email: String(row.email), first_name: String(row.first_name), last_name: String(row.last_name) };
-    const entry = { session: { sessionId, user }, groupIds: withGroups ? jsonColumn(idList, row.group_ids) : [] };
+  const looked = readSessionRows(rows, now, withGroups);
+  for (const { row, entry } of looked.live) {
     for (const token of byHash.get(String(row.token_hash)) ?? []) found.set(token, entry);
   }
-  if (expired.length > 0) await db.orm.delete(sessions).where(inArray(sessions.id, expired));
-  if (stale.length > 0) {
-    await db.orm
-      .update(sessions)
-      .set({ lastUsedAt: now })
-      .where(and(inArray(sessions.id, stale), lt(sessions.lastUsedAt, now)));
-  }
+  await settleSessions(db, looked, now);
   return { found, existing };
 }
 

@@ -1,13 +1,13 @@
 import { isReachableId, ParleyError, roomRoutes as routes } from '@parley/shared';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
-import { requireAuth, sessionOf } from '../http/auth.js';
+import { notSignedIn, requireAuth, sessionOf, signedInSession, tokenAndInput } from '../http/auth.js';
 import { pathId } from '../http/params.js';
 import { reply } from '../http/reply.js';
 import { toUserWithPresence } from '../users/user-shapes.js';
 import { changeCursorOfPage, parseHistoryQuery, readPage } from '../messages/history.js';
 import { toMessageState } from '../messages/message-shapes.js';
-import { roomWithPage, type RoomOfUser } from '../messages/room-page.queries.js';
+import { roomPageOfToken, type RoomPage } from '../messages/room-page.queries.js';
 import { isOnline, onlineUserIds } from '../presence/presence.js';
 import { findRoomOf, listRooms } from './rooms.queries.js';
 
@@ -34,21 +34,27 @@ export function roomsRoutes(ctx: AppContext): Router {
     });
   });
 
-  router.get(routes.history.path, auth, async (req, res) => {
-    const { user } = sessionOf(res);
-    const roomId = pathId(req.params.id);
-    const query = parseHistoryQuery(req.query);
-    // The room check rides on the page's statement; a page that needs no rows checks alone.
-    let room: RoomOfUser | null | undefined = isReachableId(roomId) ? undefined : null;
-    let cursor: number | undefined;
+  // The token, the room and the page are checked and read in one statement (`roomPageOfToken`).
+  router.get(routes.history.path, async (req, res) => {
+    const { token, input } = await tokenAndInput(ctx, req, () => ({
+      roomId: pathId(req.params.id),
+      query: parseHistoryQuery(req.query),
+    }));
+    const { roomId, query } = input;
+    let found: RoomPage | undefined;
     const page = await readPage(query, async (request) => {
-      if (room === null) return [];
-      const found = await roomWithPage(ctx.db, roomId, user.user_id, request);
-      room = found?.room ?? null;
-      cursor = found?.changeCursor;
-      return found?.messages ?? [];
+      if (!isReachableId(roomId)) return [];
+      const read = await roomPageOfToken(ctx, token, roomId, request);
+      if (!read) throw notSignedIn();
+      found = read;
+      return read.messages;
     });
-    if (room === undefined) room = await findRoomOf(ctx.db, roomId, user.user_id);
+    // A page that needed no rows checks the token, and then the room, on their own.
+    let room = found?.room;
+    if (!found) {
+      const { user } = await signedInSession(ctx, token);
+      room = isReachableId(roomId) ? await findRoomOf(ctx.db, roomId, user.user_id) : null;
+    }
     // Someone else's room answers exactly like a missing one.
     if (!room) throw new ParleyError('not_found', 'There is no such chat room.');
     // One user's presence: the size of their own Socket.IO room, read as the answer leaves.
@@ -58,7 +64,7 @@ export function roomsRoutes(ctx: AppContext): Router {
       other_user: toUserWithPresence(room.other, online),
       messages: page.items.map(toMessageState),
       has_more: page.hasMore,
-      ...withCursor(changeCursorOfPage(query, page, cursor)),
+      ...withCursor(changeCursorOfPage(query, page, found?.changeCursor)),
       ...(page.hasMoreAfter === undefined ? {} : { has_more_after: page.hasMoreAfter }),
     });
   });

@@ -22,6 +22,8 @@ export interface ServerOptions {
   bot?: Bot;
   /** Replaces the capturing mailer (e.g. with one that fails). */
   mailer?: Mailer;
+  /** The logger's level; debug unless given. */
+  logLevel?: string;
 }
 
 export interface TestServer {
@@ -48,7 +50,7 @@ export async function startServer(db: Database, options: ServerOptions = {}): Pr
     mailer: options.mailer ?? mail,
     bot: () => options.bot ?? bot,
     clock,
-    logger: createLogger('debug', logs),
+    logger: createLogger(options.logLevel ?? 'debug', logs),
     settings,
     passwords: options.passwords === 'production' ? undefined : (options.passwords ?? cheapPasswords),
   });
