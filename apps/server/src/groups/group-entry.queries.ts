@@ -3,7 +3,7 @@ import { toId, type Database } from '../db/client.js';
 import { boolLiteral, intLiteral, timestampLiteral } from '../db/literals.js';
 import type { PageRequest } from '../messages/history.js';
 import type { MessageRow } from '../messages/message-shapes.js';
-import { changeCursorOf, messagesOfJson, pageJson } from '../messages/messages.queries.js';
+import { changeCursorOf, inGroupColumn, messagesOfJson, pageJson } from '../messages/messages.queries.js';
 import type { GroupRow } from './groups.queries.js';
 
 export interface GroupEntry {
@@ -49,7 +49,7 @@ export async function enterWithPages(db: Database, requests: readonly EntryReque
     ),
     sql`, `,
   );
-  const inThisGroup = sql`group_id = g.id`;
+  const inThisGroup = inGroupColumn(sql`g.id`);
   const rows = await db.rows<Record<string, unknown>>(sql`
     with r(i, group_id, user_id, present, at) as (values ${values}),
     g as (select r.i, r.user_id, r.present, r.at, c.id, c.name, c.author_id, c.message_count

@@ -16,11 +16,37 @@ const messageColumns = {
   attachments: messages.attachments,
 };
 
+/** A room's or a group's messages: the column that names the conversation, and its id (a literal or a column). */
+export interface Conversation {
+  column: 'room_id' | 'group_id';
+  id: SQL;
+}
+
+export function inRoom(roomId: number): Conversation {
+  return { column: 'room_id', id: intLiteral(roomId) };
+}
+
+export function inGroupColumn(column: SQL): Conversation {
+  return { column: 'group_id', id: column };
+}
+
+function isIn(conversation: Conversation): SQL {
+  return sql`${sql.raw(conversation.column)} = ${conversation.id}`;
+}
+
 /**
  * One page of a room's or a group's messages, read through the (conversation, id) index. Every
  * value is an integer written into the text (`intLiteral`): one round trip, planned for them.
+ *
+ * The conversation is asked for as a range of one (`between x and x`) and the page ordered by
+ * (conversation, id), which only that index gives. With `= x … order by id`, the primary key gives
+ * the order too, and for a conversation holding much of the table PostgreSQL walks it from the
+ * newest id, reading past every newer message of every other conversation: 6.5 ms instead of
+ * 0.3 for a 1M-message room behind 100,000 newer group messages.
  */
-export function pageQuery(conversation: SQL, page: PageRequest): SQL {
+export function pageQuery(conversation: Conversation, page: PageRequest): SQL {
+  const column = sql.raw(conversation.column);
+  const inIt = sql`${column} between ${conversation.id} and ${conversation.id}`;
   const columns = sql`select id, sender_id, body, client_id, created_at, edited_at, deleted_at, change_seq, attachments,
       ${reactionsColumn} as reactions
     from messages`;
@@ -28,20 +54,24 @@ export function pageQuery(conversation: SQL, page: PageRequest): SQL {
     // Two walks of the same index from the message outwards, one each way.
     const at = intLiteral(page.bound.id);
     return sql`
-      (${columns} where ${conversation} and id < ${at} order by id desc limit ${intLiteral(page.bound.before)})
+      (${columns} where ${inIt} and id < ${at} order by ${column} desc, id desc limit ${intLiteral(page.bound.before)})
       union all
-      (${columns} where ${conversation} and id >= ${at} order by id asc limit ${intLiteral(page.bound.after)})`;
+      (${columns} where ${inIt} and id >= ${at} order by ${column} asc, id asc limit ${intLiteral(page.bound.after)})`;
   }
-  const bound = !page.bound
-    ? sql``
-    : page.bound.op === 'changed'
-      ? sql` and change_seq > ${intLiteral(page.bound.id)}`
-      : sql` and id ${sql.raw(page.bound.op === 'lt' ? '<' : '>')} ${intLiteral(page.bound.id)}`;
-  const key = sql.raw(page.bound?.op === 'changed' ? 'change_seq' : 'id');
+  if (page.bound?.op === 'changed') {
+    // Through the (conversation, change_seq) index: only changed messages are in it.
+    return sql`
+      ${columns}
+      where ${isIn(conversation)} and change_seq > ${intLiteral(page.bound.id)}
+      order by change_seq ${sql.raw(page.order)}
+      limit ${intLiteral(page.limit)}`;
+  }
+  const bound = page.bound ? sql` and id ${sql.raw(page.bound.op === 'lt' ? '<' : '>')} ${intLiteral(page.bound.id)}` : sql``;
+  const order = sql.raw(page.order);
   return sql`
     ${columns}
-    where ${conversation}${bound}
-    order by ${key} ${sql.raw(page.order)}
+    where ${inIt}${bound}
+    order by ${column} ${order}, id ${order}
     limit ${intLiteral(page.limit)}`;
 }
 
@@ -57,15 +87,15 @@ export const reactionsColumn = sql`case when change_seq is null then null else (
   ) e) end`;
 
 /** The highest change cursor among a conversation's messages; 0 when none ever changed. */
-export function changeCursorOf(conversation: SQL): SQL {
-  return sql`(select coalesce(max(change_seq), 0) from messages where ${conversation} and change_seq is not null)`;
+export function changeCursorOf(conversation: Conversation): SQL {
+  return sql`(select coalesce(max(change_seq), 0) from messages where ${isIn(conversation)} and change_seq is not null)`;
 }
 
 /**
  * The page as one JSON array in one column: the drivers decode one field instead of five per
  * message (on PGlite each field is a copy and a decode in JavaScript), and `JSON.parse` is native.
  */
-export function pageJson(conversation: SQL, page: PageRequest): SQL {
+export function pageJson(conversation: Conversation, page: PageRequest): SQL {
   const key = sql.raw(page.bound?.op === 'changed' ? 'change_seq' : 'id');
   return sql`(select coalesce(json_agg(p order by p.${key} ${sql.raw(page.order)}), '[]'::json)
     from (${pageQuery(conversation, page)}) p)`;
@@ -76,19 +106,6 @@ export function messagesOfJson(value: unknown): MessageRow[] {
   const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
   if (!Array.isArray(parsed)) throw new TypeError('a page column is not a JSON array');
   return parsed.map((row: Record<string, unknown>) => messageRowOf(row));
-}
-
-export async function messagePage(db: Database, conversation: SQL, page: PageRequest): Promise<MessageRow[]> {
-  const [row] = await db.rows<{ page: unknown }>(sql`select ${pageJson(conversation, page)} as page`);
-  return messagesOfJson(row?.page);
-}
-
-export function inRoom(roomId: number): SQL {
-  return sql`room_id = ${intLiteral(roomId)}`;
-}
-
-export function inGroup(groupId: number): SQL {
-  return sql`group_id = ${intLiteral(groupId)}`;
 }
 
 /** The message a sender already stored under a `client_id`: what a retry gets back. */
