@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 
@@ -19,6 +19,7 @@ export async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T
     return await fn();
   } finally {
     const { profile } = await session.post('Profiler.stop');
+    await mkdir(dir, { recursive: true });
     const file = join(dir, `${name.replace(/\W+/g, '-')}.cpuprofile`);
     await writeFile(file, JSON.stringify(profile));
     console.error(`CPU profile of the page loop: ${file}`);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { types as pgliteTypes, type ParserOptions } from '@electric-sql/pglite';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { LosslessPGlite } from './lossless-pglite.js';
 import { countPgliteOperations, countPostgresOperations, type OperationCount } from './operation-count.js';
@@ -47,6 +48,11 @@ export interface Database {
 
 /** postgres.js connections per process: enough for a busy send path, few enough for a small PostgreSQL. */
 export const postgresPoolSize = 10;
+
+/** Timestamps, dates and intervals as text, as drizzle's raw queries on PGlite return them. */
+const textTimestamps: ParserOptions = Object.fromEntries(
+  [pgliteTypes.TIMESTAMP, pgliteTypes.TIMESTAMPTZ, pgliteTypes.INTERVAL, pgliteTypes.DATE].map((oid) => [oid, (value: string) => value]),
+);
 
 /**
  * Seconds before reconnecting after a failed attempt, jittered. postgres.js counts failures
@@ -99,9 +105,15 @@ export function openDatabase(target: DatabaseTarget): Database {
   });
   const operations = countPgliteOperations(client);
   const orm = drizzlePglite(client, { schema });
+  const dialect = new PgDialect();
   async function rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
-    const result = await orm.execute(query);
-    return result.rows as T[];
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    if (params.length > 0) return (await orm.execute(query)).rows as T[];
+    // No parameters (the hot statements carry their values as literals): the simple protocol,
+    // one call into PGlite where the extended one is five (parse, describe, bind, execute, sync).
+    // 1.2 → 0.8 ms for a session lookup. The text is one statement, so its result is the last.
+    const results = await client.exec(text, { parsers: textTimestamps });
+    return (results.at(-1)?.rows ?? []) as T[];
   }
   // PGlite has one connection, and runs what it is given in the order given.
   return {
