@@ -3,7 +3,8 @@
  * no auth beyond a token that names the user (`u<id>`), no database, no validation. It does what
  * the scenarios need in Parley's shapes: presence coalesced per 250 ms window (as PROTOCOL.md
  * allows), `GET /chat_groups/{id}` joins the caller's sockets to the group, group messages are
- * acked and sent to the group, room messages acked and sent to the peer.
+ * acked and sent to the group, room messages acked and sent to the peer, and `GET /health`
+ * answers at once (the HTTP floor under the history row).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +42,10 @@ const socketsOf = new Map<number, number>();
 let nextId = 1;
 
 const httpServer = createServer((req, res) => {
+  if (req.url === '/health') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    return;
+  }
   const match = /^\/chat_groups\/(\d+)/.exec(req.url ?? '');
   const user = userOf(/^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]);
   if (!match || user === undefined) {

@@ -4,10 +4,11 @@ import { percentile } from './stats.js';
 
 /**
  * The floor for a history page: the keyset query alone (latest 100 messages of one room, one
- * more to tell `has_more`), sent straight to the database from this process, sequentially.
+ * more to tell `has_more`), sent straight to the database from this process, sequentially. It
+ * walks the (room_id, id) index as Parley's page does, whatever else is newer in the table.
  */
 export async function timeKeysetSql(bench: BenchDatabase, roomId: number, warmup: number, count: number): Promise<{ p50: number; p99: number }> {
-  const query = `select id, sender_id, body, created_at from messages where room_id = $1 order by id desc limit 101`;
+  const query = `select id, sender_id, body, created_at from messages where room_id = $1 order by room_id desc, id desc limit 101`;
   for (let i = 0; i < warmup; i += 1) await bench.raw(query, [roomId]);
   const ms: number[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -67,4 +68,25 @@ export async function timeHistoryHttp(url: string, token: string, roomId: number
     agent.destroy();
   }
   return { page: { p50: percentile(page, 50), p99: percentile(page, 99) }, floor: { p50: percentile(floor, 50), p99: percentile(floor, 99) } };
+}
+
+/**
+ * The same GET of `/health`, sequentially on one keep-alive connection, against the bare
+ * baseline (a plain `node:http` handler): what an HTTP request costs on this machine with no
+ * framework and no database, the floor under both of Parley's rows.
+ */
+export async function timeHttpFloor(url: string, warmup: number, count: number): Promise<{ p50: number; p99: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const ms: number[] = [];
+  try {
+    for (let i = 0; i < warmup + count; i += 1) {
+      const t = performance.now();
+      const health = await get(agent, `${url}/health`, {});
+      if (health.status !== 200) throw new Error(`/health answered ${health.status}`);
+      if (i >= warmup) ms.push(performance.now() - t);
+    }
+  } finally {
+    agent.destroy();
+  }
+  return { p50: percentile(ms, 50), p99: percentile(ms, 99) };
 }

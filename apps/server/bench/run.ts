@@ -7,14 +7,14 @@ import { sampleCpu, cpuBetween } from './cpu-meter.js';
 import { fanOut } from './fan-out.js';
 import { filesBench, filesReport } from './files.js';
 import { enterGroups } from './group-entries.js';
-import { timeHistoryHttp, timeKeysetSql } from './history-sql.js';
+import { timeHistoryHttp, timeHttpFloor, timeKeysetSql } from './history-sql.js';
 import { perSocket, serverMemory } from './idle-memory.js';
 import { pgbenchInserts, pgliteInserts } from './insert-baseline.js';
 import { bareLoadUsers, seedLoadUsers, sessionFor } from './load-users.js';
 import { machineLine } from './report.js';
 import { selectedScenarios } from './scenario-filter.js';
 import { searchBench, searchReport } from './search.js';
-import { seed } from './seed.js';
+import { seed, settleDatabase } from './seed.js';
 import { sideBySide, type DatabaseBaselines, type ScenarioResults } from './side-by-side.js';
 import { measured, startBareTarget, startParleyTarget, stopTarget, type ClusterOptions, type Target } from './target.js';
 import { benchCluster, twoNodesTable } from './two-nodes.js';
@@ -127,6 +127,7 @@ async function bare(users: number, cluster?: ClusterOptions): Promise<ScenarioRe
   const target = await startBareTarget(bareLoadUsers(users), cluster);
   try {
     const result = await scenarios(target);
+    if (runs.has('history') && !cluster) result.httpFloor = await timeHttpFloor(target.url, config.history.warmup, historyCount);
     if (!cluster) bareRuns.set(users, result);
     return result;
   } finally {
@@ -169,6 +170,9 @@ async function onDatabase(bench: BenchDatabase, users: number): Promise<{ result
     const baselines: DatabaseBaselines = { inserts };
     if (history) {
       const { reader, conversation, size, historySql } = history;
+      // The scenarios before it wrote to the table: settled again, as after the seed. (PGlite is
+      // the server's now, and has no autovacuum.)
+      if (bench.db.kind === 'postgres') await settleDatabase(bench);
       const http = await measured(target, () => timeHistoryHttp(target.url, reader, conversation, config.history.warmup, historyCount));
       Object.assign(baselines, { historySql, historyHttp: { ...http.value.page, cpu: http.cpu }, historyFloor: http.value.floor, historySize: size });
     }

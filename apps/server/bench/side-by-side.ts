@@ -18,6 +18,8 @@ export interface ScenarioResults {
   writes?: WritesResult[];
   /** 8 senders at a steady offered rate below saturation. */
   paced?: WritesResult;
+  /** The bare baseline's `GET /health`, sequentially: HTTP with no framework and no database. */
+  httpFloor?: { p50: number; p99: number };
 }
 
 export interface DatabaseBaselines {
@@ -150,7 +152,7 @@ export function sideBySide(title: string, bare: ScenarioResults, parley: Scenari
     if (db.historyFloor) {
       rows.push([
         '…and GET /health between the pages, on the same server (HTTP alone, p50/p99)',
-        '',
+        bare.httpFloor ? `bare node:http ${fixed(bare.httpFloor.p50, 2)}/${fixed(bare.httpFloor.p99, 2)} ms` : '',
         `HTTP ${fixed(db.historyFloor.p50, 2)}/${fixed(db.historyFloor.p99, 2)} ms`,
         `page − /health: ${fixed(db.historyHttp.p50 - db.historyFloor.p50, 2)} ms (p50)`,
         '',
