@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import type { Database } from '../src/db/client.js';
+import { pgliteDatabase, type Database } from '../src/db/client.js';
 import { LosslessPGlite } from '../src/db/lossless-pglite.js';
-import { countPgliteOperations, countPostgresOperations } from '../src/db/operation-count.js';
+import { countPostgresOperations } from '../src/db/operation-count.js';
 import * as schema from '../src/db/schema/index.js';
 import { onCleanup } from './cleanup.js';
 
@@ -131,31 +130,26 @@ export async function openPgliteBench(): Promise<BenchDatabase> {
     if (!client.closed) await client.close();
   });
   const log = new StatementLog();
-  // PGlite has no query hook; drizzle's PGlite session sends every statement through `query`.
+  // PGlite has no query hook: the server's statements go through `query` (with parameters) or
+  // `exec` (without, `src/db/client.ts`), and both are logged on their way in.
   const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
   client.query = ((text: string, params?: unknown[], options?: Parameters<typeof query>[2]) => {
     log.record(text, params ?? []);
     return query(text, params, options);
   }) as typeof client.query;
-  const operations = countPgliteOperations(client);
-  const orm = drizzlePglite(client, { schema });
-  async function rows<T extends Record<string, unknown>>(q: Parameters<Database['rows']>[0]): Promise<T[]> {
-    return (await orm.execute(q)).rows as T[];
-  }
-  const db: Database = {
-    kind: 'pglite',
-    orm,
-    poolSize: 1,
-    operations,
-    rows,
-    rowsInOrder: rows,
-    close: () => client.close(),
-  };
+  client.exec = ((text: string, options?: Parameters<typeof exec>[1]) => {
+    log.record(text, []);
+    return exec(text, options);
+  }) as typeof client.exec;
+  const db = pgliteDatabase(client);
   return {
     label: 'PGlite (embedded)',
     db,
     log,
-    raw: async (text, params = []) => (await query<Record<string, unknown>>(text, params)).rows,
+    // As the server sends it: without parameters by the simple protocol (the baseline INSERT too).
+    raw: async (text, params = []) =>
+      params.length > 0 ? (await query<Record<string, unknown>>(text, params)).rows : ((await exec(text)).at(-1)?.rows ?? []),
     dataDir: dir,
   };
 }

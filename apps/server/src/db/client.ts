@@ -103,6 +103,11 @@ export function openDatabase(target: DatabaseTarget): Database {
     dataDir: target.dataDir ?? undefined,
     loadDataDir: target.template && !seeded ? target.template : undefined,
   });
+  return pgliteDatabase(client);
+}
+
+/** The database on a PGlite client (the benchmark wraps its client first, to log statements). */
+export function pgliteDatabase(client: LosslessPGlite): Database {
   const operations = countPgliteOperations(client);
   const orm = drizzlePglite(client, { schema });
   const dialect = new PgDialect();
