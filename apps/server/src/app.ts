@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps): ParleyApp {
   const httpServer = createServer({ requireHostHeader: false }, app);
   const isAllowedOrigin = createOriginPolicy(settings, trustsProxy);
   const cluster = deps.redis ? { redis: deps.redis, prefix: settings.redisPrefix } : undefined;
-  const io = createIo(httpServer, isAllowedOrigin, cluster);
+  const io = createIo(httpServer, isAllowedOrigin, cluster && { ...cluster, logger });
   const inFlight = watchInFlight(httpServer, io);
   // After Socket.IO and the in-flight watch are attached, so that the check runs before either
   // (and engine.io) sees a request.

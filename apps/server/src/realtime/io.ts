@@ -2,8 +2,11 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { limits } from '@parley/shared';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
+import { adapterClient } from '../cluster/adapter-client.js';
 import type { SharedLimitStore } from '../http/rate-limits.js';
 import type { ParleyServer } from '../context.js';
+import { describeError } from '../http/errors.js';
+import type { Logger } from '../logger.js';
 
 /**
  * Socket.IO on the HTTP server. The heartbeat drops a silent socket after pingInterval +
@@ -14,18 +17,22 @@ import type { ParleyServer } from '../context.js';
 export function createIo(
   httpServer: HttpServer,
   isAllowedOrigin: (req: IncomingMessage) => boolean,
-  cluster?: SharedLimitStore,
+  cluster?: SharedLimitStore & { logger: Logger },
 ): ParleyServer {
   return new Server(httpServer, {
     // Several nodes: every broadcast, room change and disconnect crosses them through one Redis
     // stream (docs/scaling.md says why this adapter).
     ...(cluster && {
-      adapter: createAdapter(cluster.redis, {
+      adapter: createAdapter(
+        // Debug only: `cluster/redis.ts` already says once that Redis is unreachable.
+        adapterClient(cluster.redis, (error) => cluster.logger.debug({ err: describeError(error) }, 'a cluster message was not sent')),
+        {
         streamName: `${cluster.prefix}:socket.io`,
         channelPrefix: `${cluster.prefix}:socket.io`,
         sessionKeyPrefix: `${cluster.prefix}:socket.io:session:`,
         onlyPlaintext: true,
-      }),
+        },
+      ),
     }),
     path: '/socket.io',
     transports: ['polling', 'websocket'],
